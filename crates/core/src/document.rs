@@ -1,0 +1,55 @@
+//! What ingest hands on: a cluster of documents, each with its original text and its cleaned,
+//! aligned text.
+
+use crate::AlignedText;
+use serde::Serialize;
+
+/// A byte range in a document's original text: `&original[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One report.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Stable identifier: the file stem for a folder of files, else the position (`"0"`, `"1"`, …).
+    pub id: String,
+    /// The file it was read from, when it came from a file of its own.
+    pub file: Option<String>,
+    /// The text that spans point into: the file's text as decoded (UTF-8, or Windows-1252 when
+    /// the bytes are not UTF-8), or the extracted article text for HTML.
+    pub original: String,
+    /// The cleaned text, aligned to `original`.
+    pub clean: AlignedText,
+    pub title: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, when known; used to order a brief.
+    pub date: Option<String>,
+    /// Index of an earlier document of the cluster that this one nearly repeats (the same wire
+    /// story twice); such a document is counted once.
+    pub duplicate_of: Option<usize>,
+}
+
+impl Document {
+    /// A document whose cleaned text is, as yet, its original text.
+    pub fn new(id: impl Into<String>, original: impl Into<String>) -> Self {
+        let original = original.into();
+        Document {
+            id: id.into(),
+            file: None,
+            clean: AlignedText::new(&original),
+            original,
+            title: None,
+            date: None,
+            duplicate_of: None,
+        }
+    }
+}
+
+/// The reports of one event.
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    pub id: String,
+    pub documents: Vec<Document>,
+}

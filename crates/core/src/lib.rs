@@ -1,0 +1,18 @@
+//! The typed hand-offs between the stages of the chorus pipeline.
+//!
+//! ```text
+//! ingest ──Cluster──▶ segment ──Corpus──▶ methods ──selection──▶ chorus (order, support, render) ──Brief
+//! ```
+//!
+//! Every stage crate depends on this one and on nothing else of chorus, so each can be built,
+//! tested and replaced on its own.
+
+mod aligned;
+mod budget;
+mod corpus;
+mod document;
+
+pub use aligned::{AlignedText, Edit};
+pub use budget::{Budget, Limit, Usage};
+pub use corpus::{Corpus, Sentence, SentenceKind, TermId};
+pub use document::{Cluster, Document, Span};
