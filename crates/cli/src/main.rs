@@ -1,1 +1,45 @@
-fn main() {}
+//! `chorus`: the command line. Each subcommand lives in `commands/`; this file only parses and
+//! dispatches, and turns errors into a message and an exit code.
+
+mod commands;
+mod data;
+mod options;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "chorus", version, about = "Many news reports of one event in, one cited brief out.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Summarize one cluster: a folder of reports, a `|||||`-separated file, a JSON file, or `-`.
+    Summarize(commands::summarize::Args),
+    /// Summarize every cluster of a JSONL file (`.gz` too, or `-`), one JSON brief per line.
+    Batch(commands::batch::Args),
+    /// List the summarization methods.
+    Methods,
+    /// Print every group of figures in a cluster, and whether the reports agree on it.
+    Figures(commands::figures::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Summarize(args) => commands::summarize::run(args),
+        Command::Batch(args) => commands::batch::run(args),
+        Command::Methods => commands::methods::run(),
+        Command::Figures(args) => commands::figures::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("chorus: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

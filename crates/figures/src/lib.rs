@@ -1,1 +1,32 @@
-//! chorus-figures
+//! chorus-figures: the numbers in a cluster of news reports, and where the reports disagree.
+//!
+//! [`extract`] reads every sentence for quantitative claims (value, hedge, what is counted,
+//! what happened to it, who says so, for which day); [`group`] puts claims about the same
+//! quantity side by side and judges them (`agree`, `disagree`, `updated`). [`eval`] scores
+//! disputed groups against hand labels.
+//!
+//! ```text
+//! sentence ─tokens─▶ number ─trap?─▶ counted + event + phase + attribution + day ─▶ Claim
+//! claims ─key (counted, event, phase)─▶ FigureGroup ─verdict─▶ agree | disagree | updated
+//! ```
+
+mod attribution;
+mod claim;
+mod counted;
+mod day;
+mod event;
+pub mod eval;
+mod group;
+mod number;
+mod phase;
+mod token;
+mod trap;
+mod verdict;
+
+pub use claim::{extract, Claim};
+pub use day::Moment;
+pub use event::Event;
+pub use group::{group, FigureGroup, FigureValue};
+pub use number::Value;
+pub use phase::Phase;
+pub use verdict::Verdict;

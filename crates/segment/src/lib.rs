@@ -1,1 +1,22 @@
-//! chorus-segment
+//! chorus-segment: splits the cleaned documents of a cluster into sentences, tokenizes them into
+//! content terms, and hands on a [`chorus_core::Corpus`] whose every sentence knows its byte span
+//! in the original text.
+//!
+//! ```text
+//! Cluster ──sentence_ranges──▶ sentences ──Tokenizer──▶ term ids ──Segmenter──▶ Corpus (+ idf)
+//! ```
+
+mod abbreviations;
+mod background;
+mod idf;
+mod kind;
+mod segmenter;
+mod sentences;
+mod stopwords;
+mod tokens;
+mod vocabulary;
+
+pub use background::{Background, BackgroundBuilder};
+pub use segmenter::Segmenter;
+pub use sentences::sentence_ranges;
+pub use tokens::{word_count, Tokenizer};

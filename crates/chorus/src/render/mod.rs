@@ -1,0 +1,124 @@
+//! Renderers: one file per output format, each a pure function of the [`Brief`].
+
+mod html;
+mod json;
+mod markdown;
+mod text;
+
+use crate::Brief;
+use std::str::FromStr;
+
+/// An output format of `chorus summarize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The plain brief, then the figures the reports disagree on.
+    Text,
+    /// The brief with `[n]` citations, the disputed figures, and a numbered source list.
+    Markdown,
+    /// Everything in the brief (schema in the README).
+    Json,
+    /// A standalone page: the Markdown view with links from citations to sources.
+    Html,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "text" => Ok(Format::Text),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            "html" => Ok(Format::Html),
+            other => Err(format!("unknown format '{other}' (text, markdown, json, html)")),
+        }
+    }
+}
+
+pub fn render(brief: &Brief, format: Format) -> String {
+    match format {
+        Format::Text => text::render(brief),
+        Format::Markdown => markdown::render(brief),
+        Format::Json => json::render(brief),
+        Format::Html => html::render(brief),
+    }
+}
+
+/// 1-based number of a document in the source list.
+fn source_number(brief: &Brief, doc: &str) -> usize {
+    brief.documents.iter().position(|d| d.id == doc).map_or(0, |i| i + 1)
+}
+
+/// The disputed figure groups, with their index in `brief.figures`.
+fn disputed(brief: &Brief) -> impl Iterator<Item = (usize, &crate::FigureGroup)> {
+    brief.figures.iter().enumerate().filter(|(_, g)| g.is_disputed())
+}
+
+/// How a document is named in a source list: its file, else its id, with its title.
+fn source_name(doc: &crate::DocumentInfo) -> String {
+    let name = doc.file.as_deref().unwrap_or(&doc.id);
+    match &doc.title {
+        Some(title) => format!("{name} ({title})"),
+        None => name.to_owned(),
+    }
+}
+
+/// What a group counts, in words: `hostage killed`, `militant killed (final)`.
+fn group_label(group: &crate::FigureGroup) -> String {
+    let mut label = group.counted.clone();
+    if let Some(event) = group.event {
+        label.push(' ');
+        label.push_str(&lowercase_name(&event));
+    }
+    if let Some(phase) = group.phase {
+        label.push_str(&format!(" ({})", lowercase_name(&phase)));
+    }
+    label
+}
+
+fn lowercase_name(value: &impl std::fmt::Debug) -> String {
+    format!("{value:?}").to_lowercase()
+}
+
+/// One line of a disputed group: what is counted, and each value as written, with who gave it,
+/// when, and in which reports.
+fn describe_group(brief: &Brief, group: &crate::FigureGroup) -> String {
+    let values: Vec<String> = group
+        .values
+        .iter()
+        .map(|v| {
+            let claim = v.claims.first().map(|&c| &brief.claims[c]);
+            let mut said = claim.map_or_else(String::new, |c| match &c.qualifier {
+                Some(q) => format!("{q} {}", c.number_text),
+                None => c.number_text.clone(),
+            });
+            if !v.attributions.is_empty() {
+                said.push_str(&format!(" ({})", v.attributions.join("; ")));
+            }
+            if !v.days.is_empty() {
+                said.push_str(&format!(", {}", v.days.join(", ")));
+            }
+            let reports: Vec<String> = v.docs.iter().map(|d| source_number(brief, d).to_string()).collect();
+            format!("{said} [{}]", reports.join(", "))
+        })
+        .collect();
+    format!("{}: {} — {}", group_label(group), values.join(" vs "), lowercase_name(&group.verdict).replace('_', " "))
+}
+
+/// The `chorus figures` view: every group, disputed first.
+pub fn render_figures(brief: &Brief) -> String {
+    let mut groups: Vec<&crate::FigureGroup> = brief.figures.iter().collect();
+    groups.sort_by_key(|g| !g.is_disputed());
+    let mut out = String::new();
+    for group in groups {
+        out.push_str(&describe_group(brief, group));
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str("no figures found\n");
+    }
+    out.push_str("\nReports:\n");
+    for (i, doc) in brief.documents.iter().enumerate() {
+        out.push_str(&format!("[{}] {}\n", i + 1, source_name(doc)));
+    }
+    out
+}

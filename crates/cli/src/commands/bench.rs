@@ -1,0 +1,125 @@
+//! `chorus bench`: throughput of each pipeline stage, against the floor of a bare
+//! read-and-tokenize pass over the same input, so the cost of summarizing reads as a ratio.
+//!
+//! Stages run one after another on one thread over the same clusters held in memory, so each
+//! figure is that stage's own cost; `batch` spreads the same work over all cores.
+
+use crate::data::open_lines;
+use crate::options::MethodArgs;
+use anyhow::Context;
+use chorus::{Cluster, Format, Segmenter};
+use serde::Serialize;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSONL of clusters (`.gz` too), e.g. ../shared/data/multi_news/validation.jsonl.gz
+    #[arg(long)]
+    pub data: PathBuf,
+    #[command(flatten)]
+    pub method: MethodArgs,
+    /// Only the first N clusters
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print JSON instead of a Markdown table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Stage {
+    stage: &'static str,
+    seconds: f64,
+    clusters_per_second: f64,
+    mb_per_second: f64,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let summarizer = args.method.summarizer()?;
+    let limit = args.limit.unwrap_or(usize::MAX);
+
+    // The raw lines are read once up front so that disk speed does not blur the stage figures.
+    let raw: Vec<String> = open_lines(&args.data)?
+        .lines()
+        .take(limit)
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("{}: cannot read", args.data.display()))?;
+    let bytes: usize = raw.iter().map(String::len).sum();
+    let source = args.data.display().to_string();
+
+    let (parse_time, clusters) = timed(|| raw.iter().filter_map(|line| chorus::cluster_from_json(line, &source).ok()).collect::<Vec<_>>());
+    anyhow::ensure!(!clusters.is_empty(), "{source}: no cluster could be read");
+    let n = clusters.len();
+
+    let floor_tokenizer = chorus_segment_tokenizer();
+    let (tokenize_time, _) = timed(|| {
+        let mut terms = 0usize;
+        for line in &raw {
+            if let Ok(cluster) = chorus::cluster_from_json(line, &source) {
+                for doc in &cluster.documents {
+                    floor_tokenizer.content_terms(&doc.original, &mut |_| terms += 1);
+                }
+            }
+        }
+        terms
+    });
+
+    let mut cleaned = clusters.clone();
+    let (clean_time, _) = timed(|| cleaned.iter_mut().for_each(chorus::clean_cluster));
+    let segmenter = Segmenter::new();
+    let (segment_time, corpora) = timed(|| cleaned.iter().map(|c| segmenter.segment(c)).collect::<Vec<_>>());
+    let method = summarizer.method();
+    let budget = summarizer.budget();
+    let (select_time, _) = timed(|| corpora.iter().map(|c| method.select(c, &budget)).collect::<Vec<_>>());
+    let briefs: Vec<_> = clusters.iter().cloned().filter_map(|c| summarizer.summarize(c).ok()).collect();
+    let (render_time, _) = timed(|| briefs.iter().map(|b| chorus::render(b, Format::Json).len()).sum::<usize>());
+    let (end_to_end, _) = timed(|| {
+        raw.iter()
+            .filter_map(|line| chorus::cluster_from_json(line, &source).ok())
+            .filter_map(|c: Cluster| summarizer.summarize(c).ok())
+            .map(|b| chorus::render(&b, Format::Json).len())
+            .sum::<usize>()
+    });
+
+    let stage = |stage, time: Duration| Stage {
+        stage,
+        seconds: time.as_secs_f64(),
+        clusters_per_second: n as f64 / time.as_secs_f64(),
+        mb_per_second: bytes as f64 / 1e6 / time.as_secs_f64(),
+    };
+    let stages = [
+        stage("read+parse", parse_time),
+        stage("clean", clean_time),
+        stage("segment+tokenize", segment_time),
+        stage("select", select_time),
+        stage("render (json)", render_time),
+        stage("end to end", end_to_end),
+        stage("floor: read+tokenize", parse_time + tokenize_time),
+    ];
+    let ratio = end_to_end.as_secs_f64() / (parse_time + tokenize_time).as_secs_f64();
+    if args.json {
+        let report = serde_json::json!({"clusters": n, "bytes": bytes, "method": method.name(), "stages": stages, "end_to_end_over_floor": ratio});
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{n} clusters, {:.1} MB, method {}, one thread\n", bytes as f64 / 1e6, method.name());
+        println!("| stage | seconds | clusters/s | MB/s |\n|---|---:|---:|---:|");
+        for s in &stages {
+            println!("| {} | {:.3} | {:.0} | {:.1} |", s.stage, s.seconds, s.clusters_per_second, s.mb_per_second);
+        }
+        println!("\nend to end / floor: {ratio:.2}x");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn timed<T>(work: impl FnOnce() -> T) -> (Duration, T) {
+    let clock = Instant::now();
+    let out = work();
+    (clock.elapsed(), out)
+}
+
+fn chorus_segment_tokenizer() -> chorus::Tokenizer {
+    chorus::Tokenizer::default()
+}

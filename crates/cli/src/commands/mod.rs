@@ -1,0 +1,4 @@
+pub mod batch;
+pub mod figures;
+pub mod methods;
+pub mod summarize;

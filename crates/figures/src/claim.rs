@@ -1,0 +1,246 @@
+//! Quantitative claims: every count in every sentence, with what it counts, what happened to
+//! it, who says so, in which report and for which day.
+
+use crate::attribution::{sources, Source};
+use crate::counted::{key, noun_phrase_after};
+use crate::day::{day_mentions, parse_report_date, Moment};
+use crate::event::{event_after, event_at, event_for, Event};
+use crate::number::{number_at, qualifier_before, Value};
+use crate::phase::{phase_at, phase_markers, Phase};
+use crate::token::{nearest, tokenize, Token};
+use crate::trap::is_trap;
+use chorus_core::{Corpus, Document, Sentence};
+use serde::Serialize;
+use std::ops::Range;
+
+/// One figure given by one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Index of the report in the cluster.
+    pub doc: usize,
+    /// The report's `Document::id`.
+    pub doc_id: String,
+    /// Index into `Corpus::sentences`.
+    pub sentence: usize,
+    pub value: Value,
+    /// The number as written: `Twenty-three`, `685`, `several`.
+    pub number_text: String,
+    /// The hedge before it, lowercased: `at least`, `some`, `about`.
+    pub qualifier: Option<String>,
+    /// What is counted, normalised: lowercase, singular head (`algerian worker`).
+    pub counted: String,
+    /// What is counted, with synonyms folded: the grouping key (`algerian`, `militant`).
+    pub counted_key: String,
+    pub event: Option<Event>,
+    /// The phase of the story the figure is limited to, if any (`final` assault).
+    pub phase: Option<Phase>,
+    /// Who gives the figure, as written: `the Algerian interior ministry said`.
+    pub attribution: Option<String>,
+    /// The day as the sentence names it: `on Saturday`, `by Friday`, `January 17`.
+    pub day: Option<String>,
+    /// When the figure holds: the named day, else the report's date, else the latest weekday the
+    /// report names (see `crate::day`). What verdicts order claims by.
+    pub when: Option<Moment>,
+    /// Bytes of the number in the sentence's text.
+    pub number_range: Range<usize>,
+    /// Bytes of the whole claim in the sentence's text: hedge, number and counted phrase.
+    pub claim_range: Range<usize>,
+    /// The count takes its noun from an earlier count of the sentence (`five Norwegians are
+    /// missing while eight are safe`).
+    pub elliptical: bool,
+}
+
+/// All claims of a cluster, in reading order. Sentences whose `doc` has no entry in
+/// `documents` are skipped: there is no report to cite.
+pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
+    let report_days: Vec<Option<i64>> =
+        documents.iter().map(|d| d.date.as_deref().and_then(parse_report_date)).collect();
+    let mut reports: Vec<ReportState> = vec![ReportState::default(); documents.len()];
+    let mut claims = Vec::new();
+    for (index, sentence) in corpus.sentences.iter().enumerate() {
+        let (Some(document), Some(report)) = (documents.get(sentence.doc), reports.get_mut(sentence.doc)) else {
+            continue;
+        };
+        let context = Context { index, document, report_day: report_days[sentence.doc] };
+        claims_in_sentence(sentence, &context, report, &mut claims);
+    }
+    for claim in claims.iter_mut().filter(|c| c.when.is_none() && c.day.is_none()) {
+        claim.when = match report_days[claim.doc] {
+            Some(day) => Some(Moment::of_day_number(day)),
+            None => reports[claim.doc].latest_weekday.map(|w| Moment { day_number: None, weekday: Some(w) }),
+        };
+    }
+    claims
+}
+
+/// What is carried from one sentence of a report to the next.
+#[derive(Debug, Clone, Default)]
+struct ReportState {
+    /// The last source named by name, for `it said`.
+    last_source: Option<String>,
+    /// The latest weekday the report names: its day when it has no date.
+    latest_weekday: Option<u8>,
+}
+
+struct Context<'a> {
+    index: usize,
+    document: &'a Document,
+    report_day: Option<i64>,
+}
+
+/// What one sentence offers every claim in it.
+struct SentenceParts<'a> {
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    days: Vec<crate::day::DayMention>,
+    sources: Vec<Source>,
+    phases: Vec<crate::phase::PhaseMarker>,
+}
+
+fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut ReportState, claims: &mut Vec<Claim>) {
+    let tokens = tokenize(&sentence.text);
+    let parts = SentenceParts {
+        text: &sentence.text,
+        days: day_mentions(&tokens),
+        sources: sources(&tokens),
+        phases: phase_markers(&tokens),
+        tokens,
+    };
+    let mut previous: Option<Figure> = None;
+    let mut i = 0;
+    while i < parts.tokens.len() {
+        let Some(found) = number_at(&parts.tokens, i) else {
+            i += 1;
+            continue;
+        };
+        if !is_trap(&parts.tokens, i, &found) {
+            if let Some(figure) = figure_at(&parts, i, found.end, found.value, previous.as_ref()) {
+                claims.push(build_claim(&parts, &figure, sentence, context, report));
+                previous = Some(figure);
+            }
+        }
+        i = found.end;
+    }
+    for weekday in parts.days.iter().filter_map(|d| d.weekday()) {
+        report.latest_weekday = report.latest_weekday.max(Some(weekday));
+    }
+    if let Some(named) = parts.sources.iter().rev().find(|s| !s.is_pronoun) {
+        report.last_source = Some(parts.text[named.range.clone()].to_string());
+    }
+}
+
+/// A number read as a count: what it counts and what happened to it.
+struct Figure {
+    /// First token: the hedge if any, else the number.
+    start: usize,
+    number_start: usize,
+    number_end: usize,
+    end: usize,
+    value: Value,
+    words: Vec<String>,
+    event: Option<Event>,
+    phase: Option<Phase>,
+    elliptical: bool,
+}
+
+/// Reads the number at tokens `number_start..number_end` as a count, or refuses it.
+///
+/// - A count needs a counted noun: its own, or for an elliptical count (`… while eight are
+///   safe`) the previous count's noun, and then only with an event read after it.
+/// - Counts coordinated with the previous one (only `,`, `and`, `or` between them:
+///   `the deaths of seven hostages and 11 militants`, `two Americans, three Belgians`) share
+///   its event and phase when they have none of their own.
+/// - The total of a partitive (`18` in `14 of the 18 BP employees`) has no event: it names
+///   the whole.
+/// - A vague amount without an event says nothing checkable and is dropped.
+fn figure_at(parts: &SentenceParts, number_start: usize, number_end: usize, value: Value, previous: Option<&Figure>) -> Option<Figure> {
+    let tokens = &parts.tokens;
+    let start = qualifier_before(tokens, number_start).unwrap_or(number_start);
+    let phrase = noun_phrase_after(tokens, number_end, value != Value::Exact(1));
+    let elliptical = phrase.is_none();
+    let (words, end, event) = match phrase {
+        Some(p) => {
+            let event = p.event.or_else(|| event_for(tokens, start, p.end));
+            (p.words, p.end, event)
+        }
+        None => (borrowed_noun(tokens, number_end, previous)?, number_end, event_after(tokens, number_end)),
+    };
+    let is_partitive_total = partitive_of(tokens, number_start).is_some_and(|of| of > 0 && number_at(tokens, of - 1).is_some());
+    let coordinated = previous.filter(|p| is_coordinated(tokens, p.end, start));
+    let event = match (is_partitive_total, event) {
+        (true, _) => None,
+        (false, Some(event)) => Some(event),
+        (false, None) => coordinated.and_then(|p| p.event).filter(|_| !elliptical),
+    };
+    if event.is_none() && (elliptical || value == Value::Vague) {
+        return None;
+    }
+    let phase = phase_at(&parts.phases, number_start).or_else(|| coordinated.and_then(|p| p.phase));
+    Some(Figure { start, number_start, number_end, end, value, words, event, phase, elliptical })
+}
+
+/// The counted noun of an elliptical count: the previous count's noun without its participles
+/// (`766,000 displaced people, 310,000 injured` counts injured people, not displaced ones), or,
+/// with no previous count, `person` when an event word follows at once (`222,570 deaths`, `52
+/// dead`): news counts people unless it says otherwise.
+fn borrowed_noun(tokens: &[Token], number_end: usize, previous: Option<&Figure>) -> Option<Vec<String>> {
+    match previous {
+        Some(previous) => {
+            let (head, modifiers) = previous.words.split_last()?;
+            let mut words: Vec<String> = modifiers.iter().filter(|m| !m.ends_with("ed")).cloned().collect();
+            words.push(head.clone());
+            Some(words)
+        }
+        None => event_at(tokens, number_end).map(|_| vec!["person".to_string()]),
+    }
+}
+
+/// Whether only list punctuation and conjunctions lie between tokens `from` and `to`.
+fn is_coordinated(tokens: &[Token], from: usize, to: usize) -> bool {
+    from < to && tokens[from..to].iter().all(|t| t.text == "," || t.is_any(&["and", "or"]))
+}
+
+/// The `of` just before a number (`of 18`, `of the 18`), if any.
+fn partitive_of(tokens: &[Token], number: usize) -> Option<usize> {
+    let before = number.checked_sub(1)?;
+    if tokens[before].is("of") {
+        return Some(before);
+    }
+    let determiner = tokens[before].is_any(&["the", "its", "their", "his", "her", "our"]);
+    let of = before.checked_sub(1)?;
+    (determiner && tokens[of].is("of")).then_some(of)
+}
+
+fn build_claim(parts: &SentenceParts, figure: &Figure, sentence: &Sentence, context: &Context, report: &ReportState) -> Claim {
+    let tokens = &parts.tokens;
+    let qualifier = (figure.start < figure.number_start)
+        .then(|| tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "));
+    let number_range = tokens[figure.number_start].range.start..tokens[figure.number_end - 1].range.end;
+    let claim_range = tokens[figure.start].range.start..tokens[figure.end - 1].range.end;
+    let day = nearest(&parts.days, figure.number_start, |d| d.token);
+    let attribution = nearest(&parts.sources, figure.number_start, |s| s.token).and_then(|source| {
+        if source.is_pronoun {
+            report.last_source.clone()
+        } else {
+            Some(parts.text[source.range.clone()].to_string())
+        }
+    });
+    Claim {
+        doc: sentence.doc,
+        doc_id: context.document.id.clone(),
+        sentence: context.index,
+        value: figure.value,
+        number_text: parts.text[number_range.clone()].to_string(),
+        qualifier,
+        counted: figure.words.join(" "),
+        counted_key: key(&figure.words),
+        event: figure.event,
+        phase: figure.phase,
+        attribution,
+        day: day.map(|d| parts.text[d.range.clone()].to_string()),
+        when: day.and_then(|d| d.moment(context.report_day)),
+        number_range,
+        claim_range,
+        elliptical: figure.elliptical,
+    }
+}

@@ -1,0 +1,310 @@
+//! What a number counts: the noun phrase after it, normalised, and the key under which counts
+//! of the same thing from different reports meet.
+//!
+//! Normalised form (`Claim::counted`): lowercase, modifiers kept, head noun made singular
+//! (`Algerian workers` → `algerian worker`). Key (`FigureGroup::counted`): the normalised form
+//! with synonyms folded, under two rules:
+//! - heads of one class become one word: `terrorist`, `captor`, `kidnapper`, `gunman`, … →
+//!   `militant`; `captive` → `hostage`; `people` → `person`;
+//! - an origin (a demonym, `foreign`, `western`) on a role-neutral head (`hostage`, `worker`,
+//!   `national`, `citizen`, `person`, …) becomes the origin alone: `American hostages`,
+//!   `Americans` and `U.S. citizens` would all be `american`, `foreign workers` and
+//!   `foreigners` both `foreign`.
+//!
+//! Every other modifier is kept, on purpose: `foreign hostage`s are a subset of `hostage`s, `BP
+//! employee`s a subset of `employee`s, `other hostage`s an addition. Subsets never meet totals.
+
+use crate::event::{event_at, Event};
+use crate::number::number_at;
+use crate::token::Token;
+
+/// The counted noun phrase after a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// Token index after the phrase.
+    pub end: usize,
+    /// Normalised words, modifiers first, the head (singular) last.
+    pub words: Vec<String>,
+    /// An event written as an adjective before the noun: `dead hostages`, `freed Americans`.
+    pub event: Option<Event>,
+}
+
+/// Words that cannot be part of a counted noun phrase: they end it.
+const NOT_IN_PHRASE: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "as", "that",
+    "this", "these", "those", "who", "whom", "whose", "which", "what", "when", "where", "while", "is", "are", "was",
+    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must",
+    "can", "do", "does", "did", "not", "no", "said", "says", "say", "told", "claimed", "according", "reported",
+    "including", "among", "than", "it", "its", "their", "they", "them", "he", "she", "his", "her", "we", "our",
+    "you", "i", "there", "here", "also", "still", "now", "then", "only", "just", "all", "both", "each", "every",
+    "some", "any", "either", "neither", "into", "onto", "over", "under", "after", "before", "about", "around", "near", "since", "until",
+    "during", "across", "inside", "outside", "between", "against", "without", "within", "per", "via", "if", "so",
+    "because", "though", "although", "yet", "up", "down", "out", "off", "away", "last", "first", "next", "remain",
+    "remains", "remained", "left", "went", "came", "got", "made", "took", "gave", "became", "include", "includes",
+    "thought", "believed", "reportedly", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "along",
+];
+
+/// Words for people that are the same whatever the noun: plural without a final `s`, or
+/// already singular in form.
+const PLURAL_WITHOUT_S: &[&str] = &[
+    "people", "police", "personnel", "staff", "crew", "children", "men", "women", "gunmen", "aircraft", "swiss",
+];
+
+/// The longest phrase taken: a head with up to three modifiers.
+const MAX_WORDS: usize = 4;
+
+/// The noun phrase counted by a number that ends at token `from`, with `plural` telling whether
+/// the head is expected to be plural (any count but one): the phrase then ends at its first
+/// plural noun, so `six freed Americans left Algeria` stops at `Americans`.
+pub fn noun_phrase_after(tokens: &[Token], from: usize, plural: bool) -> Option<NounPhrase> {
+    let mut k = skip_partitive(tokens, from);
+    let mut taken: Vec<&Token> = Vec::new();
+    let mut event = None;
+    while let Some(token) = tokens.get(k) {
+        if taken.len() == MAX_WORDS {
+            break;
+        }
+        if is_quote(token) {
+            k += 1;
+            continue;
+        }
+        if !token.is_word || token.lower.ends_with("'s") {
+            break;
+        }
+        if let Some((found, len)) = event_at(tokens, k) {
+            if !taken.is_empty() || len > 1 {
+                break;
+            }
+            event = Some(found);
+            k += 1;
+            continue;
+        }
+        let word = token.lower.as_str();
+        let verb_like = !taken.is_empty() && (word.ends_with("ed") || word.ends_with("ing"));
+        if token.is_any(NOT_IN_PHRASE)
+            || word.ends_with("ly")
+            || verb_like
+            || number_at(tokens, k).is_some()
+            || word.bytes().any(|b| b.is_ascii_digit())
+        {
+            break;
+        }
+        taken.push(token);
+        k += 1;
+        if plural && looks_plural(word) {
+            break;
+        }
+    }
+    let (head, modifiers) = taken.split_last()?;
+    let mut words: Vec<String> = modifiers.iter().map(|t| t.lower.clone()).collect();
+    words.push(singular(&head.lower));
+    Some(NounPhrase { end: k, words, event })
+}
+
+/// `14 of the 18 BP employees`, `two of its citizens`: the part counts what follows `of`.
+fn skip_partitive(tokens: &[Token], from: usize) -> usize {
+    if !tokens.get(from).is_some_and(|t| t.is("of")) {
+        return from;
+    }
+    let mut k = from + 1;
+    if tokens.get(k).is_some_and(|t| t.is_any(&["the", "its", "their", "his", "her", "our", "these", "those"])) {
+        k += 1;
+    }
+    match number_at(tokens, k) {
+        Some(total) => total.end,
+        None => k,
+    }
+}
+
+fn is_quote(token: &Token) -> bool {
+    matches!(token.text, "\"" | "“" | "”" | "'" | "‘" | "’")
+}
+
+fn looks_plural(word: &str) -> bool {
+    PLURAL_WITHOUT_S.contains(&word)
+        || word.ends_with("ese")
+        || (word.ends_with('s') && singular(word) != word)
+}
+
+/// The singular of a plural noun, by the regular English rules and a few irregular forms.
+pub fn singular(word: &str) -> String {
+    match word {
+        "people" => return "person".into(),
+        "children" => return "child".into(),
+        "police" | "personnel" | "staff" | "crew" | "aircraft" | "swiss" | "series" | "news" => return word.into(),
+        _ => {}
+    }
+    if let Some(stem) = word.strip_suffix("men") {
+        return format!("{stem}man");
+    }
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 1) {
+        return format!("{stem}y");
+    }
+    for ending in ["ches", "shes", "sses", "xes", "zes"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return format!("{stem}{}", &ending[..ending.len() - 2]);
+        }
+    }
+    // `crisis`, `analysis`, `bus`, `witness` are singular; `Israelis`, `Iraqis` are not.
+    let singular_already = ["ss", "us", "sis", "xis", "tis"].iter().any(|ending| word.ends_with(ending));
+    let regular = !word.contains('.') && !singular_already;
+    if regular && word.ends_with('s') && word.len() > 2 {
+        return word[..word.len() - 1].into();
+    }
+    word.into()
+}
+
+const MILITANT_CLASS: &[&str] = &[
+    "militant", "terrorist", "kidnapper", "captor", "hostage-taker", "gunman", "islamist", "jihadist", "attacker",
+    "assailant", "insurgent", "extremist", "abductor",
+];
+const HOSTAGE_CLASS: &[&str] = &["hostage", "captive"];
+const PERSON_CLASS: &[&str] = &["person", "individual"];
+
+/// Heads that say nothing beyond "people of that origin" once an origin is given.
+const ROLE_NEUTRAL: &[&str] =
+    &["hostage", "person", "national", "citizen", "individual", "worker", "employee", "man", "woman", "foreigner"];
+
+/// Modifiers that describe without restricting: `armed militants` are the militants.
+const DESCRIPTIVE: &[&str] = &["armed", "suspected", "alleged", "islamic", "islamist", "jihadist"];
+
+/// Demonym nouns whose adjective differs from the noun.
+const DEMONYM_NOUNS: &[(&str, &str)] = &[
+    ("briton", "british"),
+    ("brit", "british"),
+    ("englishman", "english"),
+    ("frenchman", "french"),
+    ("frenchwoman", "french"),
+    ("irishman", "irish"),
+    ("scot", "scottish"),
+    ("dutchman", "dutch"),
+    ("swede", "swedish"),
+    ("dane", "danish"),
+    ("finn", "finnish"),
+    ("turk", "turkish"),
+    ("foreigner", "foreign"),
+    ("westerner", "western"),
+    ("expatriate", "foreign"),
+    ("expat", "foreign"),
+];
+
+/// Demonym adjectives (and nouns equal to them) common in news.
+const DEMONYMS: &[&str] = &[
+    "american", "british", "english", "scottish", "welsh", "irish", "french", "german", "italian", "spanish",
+    "portuguese", "dutch", "belgian", "swiss", "austrian", "norwegian", "swedish", "danish", "finnish", "polish",
+    "romanian", "russian", "ukrainian", "greek", "turkish", "algerian", "moroccan", "tunisian", "libyan",
+    "egyptian", "malian", "nigerian", "kenyan", "somali", "ethiopian", "iraqi", "iranian",
+    "syrian", "lebanese", "israeli", "palestinian", "saudi", "yemeni", "afghan", "pakistani", "indian", "chinese",
+    "japanese", "korean", "filipino", "malaysian", "indonesian", "thai", "vietnamese", "australian", "canadian",
+    "mexican", "colombian", "brazilian", "argentine", "chilean", "haitian", "foreign", "western", "local",
+];
+
+/// An origin word (`american`, `foreign`), from an adjective or a demonym noun.
+fn origin_of(word: &str) -> Option<&'static str> {
+    let from_noun = DEMONYM_NOUNS.iter().find(|(noun, _)| *noun == word).map(|(_, adjective)| *adjective);
+    from_noun.or_else(|| DEMONYMS.iter().copied().find(|d| *d == word))
+}
+
+fn class_of(head: &str) -> &str {
+    if MILITANT_CLASS.contains(&head) {
+        "militant"
+    } else if HOSTAGE_CLASS.contains(&head) {
+        "hostage"
+    } else if PERSON_CLASS.contains(&head) {
+        "person"
+    } else {
+        head
+    }
+}
+
+/// The grouping key of a normalised phrase (see the module documentation).
+pub fn key(words: &[String]) -> String {
+    let Some((head, modifiers)) = words.split_last() else { return String::new() };
+    let head_class = class_of(head);
+    let mut origins: Vec<&str> = Vec::new();
+    let mut kept: Vec<&str> = Vec::new();
+    for modifier in modifiers {
+        if let Some(origin) = origin_of(modifier) {
+            origins.push(origin);
+        } else if !DESCRIPTIVE.contains(&modifier.as_str()) && class_of(modifier) != head_class {
+            kept.push(modifier);
+        }
+    }
+    let head_origin = origin_of(head);
+    let mut key: Vec<&str> = kept;
+    key.extend(origins.iter().copied());
+    match head_origin {
+        Some(origin) => key.push(origin),
+        None if !origins.is_empty() && ROLE_NEUTRAL.contains(&head_class) => {}
+        None => key.push(head_class),
+    }
+    key.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn phrase(text: &str, plural: bool) -> Option<(String, Option<Event>)> {
+        let tokens = tokenize(text);
+        noun_phrase_after(&tokens, 0, plural).map(|p| (p.words.join(" "), p.event))
+    }
+
+    fn key_of(text: &str) -> String {
+        let tokens = tokenize(text);
+        noun_phrase_after(&tokens, 0, true).map(|p| key(&p.words)).unwrap_or_default()
+    }
+
+    #[test]
+    fn phrases_end_where_the_noun_ends() {
+        assert_eq!(phrase("Algerian workers and 107 foreigners", true), Some(("algerian worker".into(), None)));
+        assert_eq!(phrase("freed Americans left Algeria", true), Some(("american".into(), Some(Event::Freed))));
+        assert_eq!(phrase("\"terrorists\" were killed", true), Some(("terrorist".into(), None)));
+        assert_eq!(phrase("British citizen has already been killed", false), Some(("british citizen".into(), None)));
+        assert_eq!(phrase("of the 18 BP employees who", true), Some(("bp employee".into(), None)));
+        assert_eq!(phrase("of its citizens were held", true), Some(("citizen".into(), None)));
+        assert_eq!(phrase("Japanese unaccounted for", true), Some(("japanese".into(), None)));
+        assert_eq!(phrase("hostages killed", true), Some(("hostage".into(), None)));
+    }
+
+    #[test]
+    fn no_phrase_without_a_noun() {
+        assert_eq!(phrase("are now safe", true), None);
+        assert_eq!(phrase("last, bloody assault", false), None);
+        assert_eq!(phrase("of the militants", true).map(|p| p.0), Some("militant".into()));
+        assert_eq!(phrase("killed", true), None);
+    }
+
+    #[test]
+    fn singulars() {
+        for (plural, one) in [("hostages", "hostage"), ("casualties", "casualty"), ("gunmen", "gunman"), ("people", "person"),
+            ("employees", "employee"), ("hostage-takers", "hostage-taker"), ("witnesses", "witness"), ("Japanese", "Japanese"), ("police", "police"),
+            ("israelis", "israeli"), ("crisis", "crisis"), ("bus", "bus")]
+        {
+            assert_eq!(singular(plural), one);
+        }
+    }
+
+    #[test]
+    fn synonyms_fold_and_subsets_stay_apart() {
+        assert_eq!(key_of("terrorists"), "militant");
+        assert_eq!(key_of("captors"), "militant");
+        assert_eq!(key_of("Islamist militants"), "militant");
+        assert_eq!(key_of("gunmen"), "militant");
+        assert_eq!(key_of("captives"), "hostage");
+        assert_eq!(key_of("people"), "person");
+        assert_eq!(key_of("American hostages"), "american");
+        assert_eq!(key_of("Americans"), "american");
+        assert_eq!(key_of("Britons"), "british");
+        assert_eq!(key_of("foreigners"), "foreign");
+        assert_eq!(key_of("foreign workers"), "foreign");
+        assert_eq!(key_of("Algerian workers"), "algerian");
+        assert_eq!(key_of("BP employees"), "bp employee");
+        assert_eq!(key_of("other hostages"), "other hostage");
+        assert_eq!(key_of("civilians"), "civilian");
+        assert_ne!(key_of("foreign hostages"), key_of("hostages"));
+    }
+}

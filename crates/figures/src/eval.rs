@@ -1,0 +1,173 @@
+//! Precision and recall of disputed groups against hand-written labels.
+//!
+//! Match rule: a found disputed group matches a labelled one when both have the same counted
+//! key, event and phase, and their (value, report) pairs overlap by at least half (Jaccard
+//! ≥ 0.5): the right quantity with most of the right figures. Matching is one to one, each
+//! labelled group taken by the first found group that matches it. Precision = matched / found
+//! disputed groups; recall = matched / labelled groups.
+
+use crate::event::Event;
+use crate::group::FigureGroup;
+use crate::phase::Phase;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The labels of one cluster.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct LabelSet {
+    pub cluster: String,
+    /// Every quantity on which the reports give different values.
+    pub disputed: Vec<LabelledGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct LabelledGroup {
+    pub counted: String,
+    pub event: Option<Event>,
+    #[serde(default)]
+    pub phase: Option<Phase>,
+    pub values: Vec<LabelledValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct LabelledValue {
+    pub value: u64,
+    /// `Document::id` of each report giving it.
+    pub docs: Vec<String>,
+}
+
+impl LabelSet {
+    pub fn from_json(json: &str) -> Result<LabelSet, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+/// Counts behind precision and recall; add (`+`) the scores of several clusters for a micro average.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub found: usize,
+    pub expected: usize,
+    pub matched: usize,
+}
+
+impl Score {
+    /// 1 when nothing was found: no false dispute was shown.
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.found)
+    }
+
+    /// 1 when nothing was expected.
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.expected)
+    }
+}
+
+impl std::ops::Add for Score {
+    type Output = Score;
+
+    fn add(self, other: Score) -> Score {
+        Score {
+            found: self.found + other.found,
+            expected: self.expected + other.expected,
+            matched: self.matched + other.matched,
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+const MIN_OVERLAP: f64 = 0.5;
+
+/// Scores the disputed groups among `groups` against `labels`.
+pub fn score(groups: &[FigureGroup], labels: &LabelSet) -> Score {
+    let found: Vec<&FigureGroup> = groups.iter().filter(|g| g.is_disputed()).collect();
+    let mut taken = vec![false; labels.disputed.len()];
+    let mut matched = 0;
+    for group in &found {
+        let pairs = found_pairs(group);
+        let hit = labels.disputed.iter().enumerate().position(|(i, label)| {
+            !taken[i]
+                && label.counted == group.counted
+                && label.event == group.event
+                && label.phase == group.phase
+                && jaccard(&pairs, &labelled_pairs(label)) >= MIN_OVERLAP
+        });
+        if let Some(i) = hit {
+            taken[i] = true;
+            matched += 1;
+        }
+    }
+    Score { found: found.len(), expected: labels.disputed.len(), matched }
+}
+
+fn found_pairs(group: &FigureGroup) -> BTreeSet<(u64, &str)> {
+    group
+        .values
+        .iter()
+        .filter_map(|v| v.value.exact().map(|n| (n, v)))
+        .flat_map(|(n, v)| v.docs.iter().map(move |d| (n, d.as_str())))
+        .collect()
+}
+
+fn labelled_pairs(label: &LabelledGroup) -> BTreeSet<(u64, &str)> {
+    label.values.iter().flat_map(|v| v.docs.iter().map(move |d| (v.value, d.as_str()))).collect()
+}
+
+fn jaccard(a: &BTreeSet<(u64, &str)>, b: &BTreeSet<(u64, &str)>) -> f64 {
+    let union = a.union(b).count();
+    ratio(a.intersection(b).count(), union)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::group::FigureValue;
+    use crate::number::Value;
+    use crate::verdict::Verdict;
+
+    fn value(n: u64, docs: &[&str]) -> FigureValue {
+        FigureValue { value: Value::Exact(n), claims: vec![], docs: docs.iter().map(|d| d.to_string()).collect(), attributions: vec![], days: vec![] }
+    }
+
+    fn found(counted: &str, verdict: Verdict, values: Vec<FigureValue>) -> FigureGroup {
+        FigureGroup { counted: counted.into(), event: Some(Event::Killed), phase: None, claims: vec![], values, verdict, latest: None }
+    }
+
+    fn labels() -> LabelSet {
+        LabelSet::from_json(r#"{"cluster": "t", "disputed": [
+            {"counted": "hostage", "event": "killed", "values": [{"value": 35, "docs": ["a"]}, {"value": 23, "docs": ["b", "c"]}]}
+        ]}"#)
+        .unwrap_or_else(|e| panic!("labels: {e}"))
+    }
+
+    #[test]
+    fn a_matching_group_counts_once_and_extra_disputes_cost_precision() {
+        let groups = [
+            found("hostage", Verdict::Updated, vec![value(35, &["a"]), value(23, &["b"])]),
+            found("hostage", Verdict::Disagree, vec![value(35, &["a"]), value(23, &["b"])]),
+            found("militant", Verdict::Disagree, vec![value(1, &["a"]), value(2, &["b"])]),
+            found("person", Verdict::Agree, vec![value(3, &["a"])]),
+        ];
+        let score = score(&groups, &labels());
+        assert_eq!(score, Score { found: 3, expected: 1, matched: 1 });
+        assert!((score.precision() - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(score.recall(), 1.0);
+    }
+
+    #[test]
+    fn too_little_overlap_is_no_match() {
+        let groups = [found("hostage", Verdict::Disagree, vec![value(35, &["a"]), value(7, &["b"]), value(9, &["c"])])];
+        assert_eq!(score(&groups, &labels()).matched, 0);
+    }
+
+    #[test]
+    fn bad_labels_are_an_error() {
+        assert!(LabelSet::from_json(r#"{"cluster": "t", "disputed": [{"counted": "x", "event": "exploded", "values": []}]}"#).is_err());
+    }
+}

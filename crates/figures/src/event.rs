@@ -1,0 +1,247 @@
+//! What happened to the things counted: a small closed set of events, each with its synonyms,
+//! and the rule that ties an event word to a number in a sentence.
+
+use crate::number::number_at;
+use crate::token::Token;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Event {
+    Killed,
+    Injured,
+    Missing,
+    /// Held, captured, seized, kidnapped: reports use these interchangeably for the count of
+    /// people in captivity, so they are one quantity.
+    Held,
+    Freed,
+    Escaped,
+    Safe,
+    Arrested,
+    /// Present somewhere (`at the plant`, `on board`, `working at the site`): a total, the
+    /// weakest event, used only when nothing else happened to the thing counted.
+    Present,
+}
+
+/// Words and phrases for each event, longest phrases first so `lost their lives` wins over
+/// nothing and `feared dead` is read as missing rather than killed.
+const LEXICON: &[(&[&str], Event)] = &[
+    (&["lost", "their", "lives"], Event::Killed),
+    (&["lost", "his", "life"], Event::Killed),
+    (&["lost", "her", "life"], Event::Killed),
+    (&["lost", "lives"], Event::Killed),
+    (&["feared", "dead"], Event::Missing),
+    (&["taken", "hostage"], Event::Held),
+    (&["took", "hostage"], Event::Held),
+    (&["in", "custody"], Event::Arrested),
+    (&["on", "board"], Event::Present),
+    (&["at", "the", "site"], Event::Present),
+    (&["at", "the", "plant"], Event::Present),
+    (&["at", "the", "facility"], Event::Present),
+    (&["at", "the", "complex"], Event::Present),
+    (&["at", "the", "scene"], Event::Present),
+    (&["on", "the", "site"], Event::Present),
+    (&["aboard"], Event::Present),
+    (&["killed"], Event::Killed),
+    (&["kill"], Event::Killed),
+    (&["killing"], Event::Killed),
+    (&["dead"], Event::Killed),
+    (&["died"], Event::Killed),
+    (&["die"], Event::Killed),
+    (&["death"], Event::Killed),
+    (&["deaths"], Event::Killed),
+    (&["perished"], Event::Killed),
+    (&["slain"], Event::Killed),
+    (&["murdered"], Event::Killed),
+    (&["executed"], Event::Killed),
+    (&["fatalities"], Event::Killed),
+    (&["injured"], Event::Injured),
+    (&["injuring"], Event::Injured),
+    (&["injuries"], Event::Injured),
+    (&["wounded"], Event::Injured),
+    (&["wounding"], Event::Injured),
+    (&["hurt"], Event::Injured),
+    (&["hospitalized"], Event::Injured),
+    (&["hospitalised"], Event::Injured),
+    (&["missing"], Event::Missing),
+    (&["unaccounted"], Event::Missing),
+    (&["disappeared"], Event::Missing),
+    (&["held"], Event::Held),
+    (&["holding"], Event::Held),
+    (&["captured"], Event::Held),
+    (&["seized"], Event::Held),
+    (&["kidnapped"], Event::Held),
+    (&["abducted"], Event::Held),
+    (&["captive"], Event::Held),
+    (&["freed"], Event::Freed),
+    (&["released"], Event::Freed),
+    (&["rescued"], Event::Freed),
+    (&["liberated"], Event::Freed),
+    (&["escaped"], Event::Escaped),
+    (&["fled"], Event::Escaped),
+    (&["flee"], Event::Escaped),
+    (&["safe"], Event::Safe),
+    (&["unharmed"], Event::Safe),
+    (&["arrested"], Event::Arrested),
+    (&["detained"], Event::Arrested),
+];
+
+/// The event phrase starting at token `i`, with how many tokens it spans.
+pub fn event_at(tokens: &[Token], i: usize) -> Option<(Event, usize)> {
+    LEXICON.iter().find_map(|(phrase, event)| {
+        let window = tokens.get(i..i + phrase.len())?;
+        window.iter().zip(phrase.iter()).all(|(t, w)| t.is(w)).then_some((*event, phrase.len()))
+    })
+}
+
+/// Words that end the clause a number sits in: past them, an event word belongs to something else.
+const CLAUSE_BREAKS: &[&str] = &[
+    ".", ";", ":", "(", ")", "?", "!", "—", "–", "-", "when", "while", "whereas", "but", "because", "since",
+    "although", "though", "if", "after", "before", "until", "as", "said", "says", "told", "according", "whose",
+    "where", "who", "whom", "which", "that",
+];
+
+/// Auxiliaries and verbs that open a new verb phrase after `and`: `… were killed and six were injured`.
+const VERB_OPENERS: &[&str] =
+    &["were", "was", "is", "are", "had", "has", "have", "would", "will", "could", "did", "then", "also"];
+
+const NEGATIONS: &[&str] = &["not", "never", "no"];
+
+/// How far an event word may sit from its number, in tokens.
+const RIGHT_REACH: usize = 14;
+const LEFT_REACH: usize = 6;
+
+/// The event of the noun phrase `np_start..np_end` (its number included).
+///
+/// Rule: first the verb phrase after the noun phrase, read up to the end of its clause (`, and`
+/// also ends it), crossing coordinated counts (`23 hostages and 32 militants were killed`) but
+/// not a count with its own event word (`…, 310,000 injured`), and, right after the phrase,
+/// one relative pronoun (`citizens who remained unaccounted for`); a `Present` reading there
+/// gives way to any later real event (`nationals who were at the site are safe`). Failing that,
+/// a governing word just before the number in the same clause (`killed 35 hostages`, `the deaths
+/// of seven hostages`). A negated event word (`were not killed`) ends the search.
+pub fn event_for(tokens: &[Token], np_start: usize, np_end: usize) -> Option<Event> {
+    event_after(tokens, np_end).or_else(|| event_before(tokens, np_start))
+}
+
+/// The event of the verb phrase after a noun phrase ending at token `np_end`.
+pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
+    let mut present = None;
+    let mut k = np_end;
+    while k < tokens.len() && k < np_end + RIGHT_REACH {
+        if let Some((event, len)) = event_at(tokens, k) {
+            if is_negated(tokens, k) {
+                return present;
+            }
+            if event != Event::Present {
+                return Some(event);
+            }
+            present = present.or(Some(event));
+            k += len;
+            continue;
+        }
+        let token = &tokens[k];
+        let relative_pronoun = k == np_end && token.is_any(&["who", "which", "that"]);
+        if token.is_any(CLAUSE_BREAKS) && !relative_pronoun {
+            break;
+        }
+        let after_comma = k > 0 && tokens[k - 1].text == ",";
+        let new_clause = token.is_any(&["and", "or"])
+            && (after_comma
+                || tokens.get(k + 1).is_some_and(|next| next.is_any(VERB_OPENERS) || event_at(tokens, k + 1).is_some()));
+        // `766,000 displaced, 310,000 injured`: a count with its own event word keeps it.
+        let predicated_count = number_at(tokens, k).is_some_and(|count| event_at(tokens, count.end).is_some());
+        if new_clause || predicated_count {
+            break;
+        }
+        k += 1;
+    }
+    present
+}
+
+/// The event of a governing word just before a noun phrase starting at token `np_start`.
+fn event_before(tokens: &[Token], np_start: usize) -> Option<Event> {
+    let reach = np_start.saturating_sub(LEFT_REACH);
+    for k in (reach..np_start).rev() {
+        if let Some((event, _)) = event_at(tokens, k).filter(|(_, len)| k + len <= np_start) {
+            return (!is_negated(tokens, k)).then_some(event);
+        }
+        // `and` too: `nine were killed and 18 were hospitalized`; counts coordinated with the
+        // previous one get its event from the caller instead.
+        if tokens[k].text == "," || tokens[k].is_any(CLAUSE_BREAKS) || tokens[k].is_any(&["and", "or"]) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_negated(tokens: &[Token], k: usize) -> bool {
+    k.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| t.is_any(NEGATIONS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    /// The event of the noun phrase that starts at word `from` and ends before word `to`.
+    fn event_between(text: &str, from: &str, to: Option<&str>) -> Option<Event> {
+        let tokens = tokenize(text);
+        let after = |w: &str, skip: usize| {
+            let found = tokens.iter().skip(skip).position(|t| t.text == w);
+            skip + found.unwrap_or_else(|| panic!("{w} not in {text}"))
+        };
+        let start = after(from, 0);
+        let end = to.map_or(tokens.len(), |w| after(w, start));
+        event_for(&tokens, start, end)
+    }
+
+    #[test]
+    fn event_after_coordinated_counts() {
+        let text = "At least 23 hostages and 32 terrorists were killed around the facility";
+        assert_eq!(event_between(text, "23", Some("and")), Some(Event::Killed));
+        assert_eq!(event_between(text, "32", Some("were")), Some(Event::Killed));
+    }
+
+    #[test]
+    fn governing_word_before_the_number() {
+        assert_eq!(event_between("air strikes had killed 35 hostages and several militants as the hostages were moved", "35", Some("and")), Some(Event::Killed));
+        assert_eq!(event_between("contributed to the deaths of seven hostages", "seven", None), Some(Event::Killed));
+        assert_eq!(event_between("claimed to have captured seven Americans along with", "seven", Some("along")), Some(Event::Held));
+    }
+
+    #[test]
+    fn each_clause_keeps_its_own_event() {
+        let text = "Two people were killed and six people were injured";
+        assert_eq!(event_between(text, "Two", Some("were")), Some(Event::Killed));
+        assert_eq!(event_between(text, "six", Some("were")), Some(Event::Injured));
+        let text = "Five Norwegians are missing while eight are now safe";
+        assert_eq!(event_between(text, "Five", Some("are")), Some(Event::Missing));
+        assert_eq!(event_between(text, "eight", Some("are")), Some(Event::Safe));
+    }
+
+    #[test]
+    fn relative_clause_and_present_giving_way() {
+        assert_eq!(event_between("five British citizens who remained unaccounted for", "five", Some("who")), Some(Event::Missing));
+        assert_eq!(event_between("Three French nationals who were at the site are safe", "Three", Some("who")), Some(Event::Safe));
+        assert_eq!(event_between("five Americans thought to have been at the plant", "five", Some("thought")), Some(Event::Present));
+    }
+
+    #[test]
+    fn a_listed_count_keeps_its_own_event() {
+        let text = "left 766,000 displaced people, 310,000 injured and 869 disappeared";
+        assert_eq!(event_between(text, "766,000", Some(",")), None);
+        let text = "made 1.5 million people homeless, and some estimates of the death toll rise";
+        assert_eq!(event_between(text, "1.5", Some("homeless")), None);
+    }
+
+    #[test]
+    fn synonyms_and_negation() {
+        assert_eq!(event_between("One Romanian lost his life", "One", Some("lost")), Some(Event::Killed));
+        assert_eq!(event_between("five nationals are missing or feared dead", "five", Some("are")), Some(Event::Missing));
+        assert_eq!(event_between("three hostages were not killed", "three", Some("were")), None);
+        assert_eq!(event_between("nine were killed and 18 people were hospitalized", "18", Some("were")), Some(Event::Injured));
+        assert_eq!(event_between("seven people were shot, two of whom are dead", "seven", Some("were")), None);
+        assert_eq!(event_between("two Americans were among that number", "two", Some("were")), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! Claims from all reports about the same quantity, side by side.
+//!
+//! Grouping rule: two claims are about the same quantity when they have the same counted key
+//! (synonyms folded, subsets kept apart: see `crate::counted`), the same event and the same
+//! phase. Claims without an event are not grouped: `five Americans` alone says nothing about
+//! what the five are, and comparing it with `seven Americans captured` would invent disputes.
+
+use crate::claim::Claim;
+use crate::event::Event;
+use crate::number::Value;
+use crate::phase::Phase;
+use crate::verdict::{judge, Verdict};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One quantity as the reports give it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureGroup {
+    /// The counted key shared by the group's claims.
+    pub counted: String,
+    pub event: Option<Event>,
+    pub phase: Option<Phase>,
+    /// Indices into the claims given to [`group`], in reading order.
+    pub claims: Vec<usize>,
+    /// Each distinct value with who gives it, in order of first appearance.
+    pub values: Vec<FigureValue>,
+    pub verdict: Verdict,
+    /// When `verdict` is `Updated`: the value given last.
+    pub latest: Option<u64>,
+}
+
+/// One value of a group and its sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureValue {
+    pub value: Value,
+    /// Indices into the claims given to [`group`].
+    pub claims: Vec<usize>,
+    /// `Document::id` of each report giving it, sorted, once each.
+    pub docs: Vec<String>,
+    /// Each distinct attribution, in order of first appearance.
+    pub attributions: Vec<String>,
+    /// Each distinct day named with it, in order of first appearance.
+    pub days: Vec<String>,
+}
+
+impl FigureGroup {
+    /// Whether different reports give different values: a reader must see them all.
+    pub fn is_disputed(&self) -> bool {
+        matches!(self.verdict, Verdict::Disagree | Verdict::Updated)
+    }
+}
+
+type GroupKey<'a> = (&'a str, Event, Option<Phase>);
+
+/// Every group, single-source ones included, in order of each group's first claim.
+pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
+    let mut index_of: HashMap<GroupKey, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        let Some(event) = claim.event else { continue };
+        let key = (claim.counted_key.as_str(), event, claim.phase);
+        let slot = *index_of.entry(key).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[slot].push(i);
+    }
+    members.into_iter().map(|indices| build_group(claims, indices)).collect()
+}
+
+fn build_group(claims: &[Claim], indices: Vec<usize>) -> FigureGroup {
+    let first = &claims[indices[0]];
+    let (verdict, latest) = judge(indices.iter().map(|&i| &claims[i]));
+    FigureGroup {
+        counted: first.counted_key.clone(),
+        event: first.event,
+        phase: first.phase,
+        values: values_of(claims, &indices),
+        claims: indices,
+        verdict,
+        latest,
+    }
+}
+
+fn values_of(claims: &[Claim], indices: &[usize]) -> Vec<FigureValue> {
+    let mut slot_of: HashMap<Value, usize> = HashMap::new();
+    let mut values: Vec<FigureValue> = Vec::new();
+    for &i in indices {
+        let claim = &claims[i];
+        let slot = *slot_of.entry(claim.value).or_insert_with(|| {
+            values.push(FigureValue { value: claim.value, claims: Vec::new(), docs: Vec::new(), attributions: Vec::new(), days: Vec::new() });
+            values.len() - 1
+        });
+        let value = &mut values[slot];
+        value.claims.push(i);
+        value.docs.push(claim.doc_id.clone());
+        value.attributions.extend(claim.attribution.clone());
+        value.days.extend(claim.day.clone());
+    }
+    for value in &mut values {
+        value.docs.sort_unstable();
+        value.docs.dedup();
+        value.attributions = distinct_in_order(std::mem::take(&mut value.attributions));
+        value.days = distinct_in_order(std::mem::take(&mut value.days));
+    }
+    values
+}
+
+/// Drops repeats, keeping first appearances in order, in linear time.
+fn distinct_in_order(items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items.into_iter().filter(|item| seen.insert(item.clone())).collect()
+}

@@ -1,0 +1,179 @@
+//! A stream of clusters, one JSON object per line (plain or gzip-compressed), as in the
+//! evaluation sets. Lines are read one at a time into a reused buffer, so memory stays at the
+//! size of the longest line however long the file is; a malformed line is reported and the
+//! stream goes on.
+
+use super::json::parse_cluster;
+use super::{file_stem, STDIN};
+use crate::error::{IngestError, Problem};
+use chorus_core::Cluster;
+use encoding_rs::WINDOWS_1252;
+use flate2::bufread::MultiGzDecoder;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader};
+use std::path::Path;
+
+/// The first two bytes of every gzip stream.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// One line of a JSONL file: the cluster on it, or what is wrong with it.
+#[derive(Debug)]
+pub struct ClusterLine {
+    /// 1-based line number in the (decompressed) file.
+    pub line: usize,
+    pub result: Result<Cluster, IngestError>,
+}
+
+/// The clusters of a JSONL file, read lazily. Blank lines are skipped. A read error (a
+/// truncated gzip stream, say) is reported once and ends the stream.
+pub struct ClusterLines {
+    reader: Box<dyn BufRead + Send>,
+    origin: String,
+    stem: String,
+    line: usize,
+    buffer: Vec<u8>,
+    finished: bool,
+}
+
+/// Opens a JSONL file of clusters (gzip is recognised by its content, not its name); `-` reads
+/// stdin.
+pub fn read_clusters(path: &Path) -> Result<ClusterLines, IngestError> {
+    let reader = open_text(path)?;
+    Ok(ClusterLines {
+        reader,
+        stem: file_stem(path),
+        origin: path.display().to_string(),
+        line: 0,
+        buffer: Vec::new(),
+        finished: false,
+    })
+}
+
+/// Opens a text file for reading line by line, decompressing gzip (recognised by its content);
+/// `-` reads stdin. Shared by every reader of line-oriented data, so `.gz` works everywhere.
+pub fn open_text(path: &Path) -> Result<Box<dyn BufRead + Send>, IngestError> {
+    let origin = path.display().to_string();
+    let raw: Box<dyn BufRead + Send> = if path == Path::new(STDIN) {
+        Box::new(BufReader::new(io::stdin()))
+    } else {
+        if fs::metadata(path).map_err(|e| IngestError::new(&origin, e))?.is_dir() {
+            let problem = Problem::NotACluster("a folder, not a JSONL file".into());
+            return Err(IngestError::new(&origin, problem));
+        }
+        Box::new(BufReader::new(File::open(path).map_err(|e| IngestError::new(&origin, e))?))
+    };
+    maybe_gunzip(raw).map_err(|e| IngestError::new(&origin, e))
+}
+
+/// Wraps the reader in a gzip decoder when the stream starts with the gzip magic bytes.
+fn maybe_gunzip(mut reader: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufRead + Send>> {
+    if reader.fill_buf()?.starts_with(&GZIP_MAGIC) {
+        Ok(Box::new(BufReader::new(MultiGzDecoder::new(reader))))
+    } else {
+        Ok(reader)
+    }
+}
+
+impl ClusterLines {
+    fn parse_line(&self) -> Result<Cluster, IngestError> {
+        let text = match std::str::from_utf8(&self.buffer) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(&self.buffer).0,
+        };
+        let fallback_id = format!("{}-{}", self.stem, self.line);
+        parse_cluster(&text, &fallback_id).map_err(|e| IngestError::new(&self.origin, e).at_line(self.line))
+    }
+}
+
+impl Iterator for ClusterLines {
+    type Item = ClusterLine;
+
+    fn next(&mut self) -> Option<ClusterLine> {
+        while !self.finished {
+            self.buffer.clear();
+            match self.reader.read_until(b'\n', &mut self.buffer) {
+                Ok(0) => self.finished = true,
+                Ok(_) => {
+                    self.line += 1;
+                    if self.buffer.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(ClusterLine { line: self.line, result: self.parse_line() });
+                }
+                Err(error) => {
+                    self.finished = true;
+                    let line = self.line + 1;
+                    return Some(ClusterLine {
+                        line,
+                        result: Err(IngestError::new(&self.origin, error).at_line(line)),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flate2::write::GzEncoder;
+    use flate2::Compression;
+    use std::io::Write;
+
+    const LINES: &str = "{\"id\": \"a\", \"documents\": [\"One.\", \"Two.\"], \"summaries\": [\"S.\"]}\n\
+                         \n\
+                         {\"id\": \"b\", \"documents\": [\n\
+                         {\"documents\": [\"Three.\"]}\n";
+
+    fn lines_of(path: &Path) -> Vec<(usize, Result<String, String>)> {
+        let lines = read_clusters(path).expect("opens");
+        lines.map(|l| (l.line, l.result.map(|c| c.id).map_err(|e| e.to_string()))).collect()
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_and_the_stream_goes_on() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("set.jsonl");
+        fs::write(&path, LINES).expect("write");
+        let seen = lines_of(&path);
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], (1, Ok("a".to_owned())));
+        assert_eq!(seen[1].0, 3);
+        let error = seen[1].1.as_ref().expect_err("line 3 is cut off");
+        assert!(error.starts_with(&format!("{}, line 3: invalid JSON", path.display())), "{error}");
+        assert_eq!(seen[2], (4, Ok("set-4".to_owned())));
+    }
+
+    #[test]
+    fn gzip_is_recognised_by_content() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("set.data");
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+        encoder.write_all(LINES.as_bytes()).expect("compress");
+        fs::write(&path, encoder.finish().expect("compress")).expect("write");
+        let ids: Vec<usize> = lines_of(&path).iter().filter(|(_, r)| r.is_ok()).map(|(line, _)| *line).collect();
+        assert_eq!(ids, [1, 4]);
+    }
+
+    #[test]
+    fn truncated_gzip_ends_with_one_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("cut.jsonl.gz");
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+        encoder.write_all(LINES.repeat(50).as_bytes()).expect("compress");
+        let bytes = encoder.finish().expect("compress");
+        fs::write(&path, &bytes[..bytes.len() / 2]).expect("write");
+        let seen = lines_of(&path);
+        let last = seen.last().expect("some lines");
+        assert!(last.1.is_err());
+        assert_eq!(seen.iter().filter(|(_, r)| r.as_ref().is_err_and(|e| e.contains("cannot read"))).count(), 1);
+    }
+
+    #[test]
+    fn missing_file_and_folder_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert!(read_clusters(&dir.path().join("none.jsonl")).is_err_and(|e| e.to_string().contains("no such file")));
+        assert!(read_clusters(dir.path()).is_err_and(|e| e.to_string().contains("a folder")));
+    }
+}

@@ -1,0 +1,172 @@
+//! Reading inputs into a [`Cluster`] whose documents are not cleaned yet (`clean` is the
+//! identity alignment of `original`): reading and cleaning are separate so each can be timed.
+//!
+//! One file per input shape: [`folder`] (one article per file), [`separated`] (`|||||` between
+//! articles), [`json`] (one cluster object), [`jsonl`] (a stream of cluster objects), [`html`]
+//! (a web page reduced to its article). [`decode`] turns bytes into text for all of them.
+
+mod date;
+mod decode;
+mod folder;
+mod html;
+mod json;
+mod jsonl;
+mod separated;
+
+pub use json::cluster_from_json;
+pub use jsonl::{open_text, read_clusters, ClusterLine, ClusterLines};
+
+use crate::error::{IngestError, Problem};
+use chorus_core::{Cluster, Document};
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+/// The path that means standard input.
+const STDIN: &str = "-";
+
+/// What one file (or stdin) holds, told apart by extension first and content second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// `{"id": ..., "documents": [...]}`.
+    Json,
+    /// One web page: one article.
+    Html,
+    /// Articles separated by `|||||`, or one plain article.
+    Separated,
+}
+
+impl Format {
+    fn detect(extension: Option<&str>, text: &str) -> Format {
+        match extension.map(str::to_ascii_lowercase).as_deref() {
+            Some("json") => Format::Json,
+            Some("html" | "htm") => Format::Html,
+            _ if text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').starts_with('{') => {
+                Format::Json
+            }
+            _ if html::looks_like_html_page(text) => Format::Html,
+            _ => Format::Separated,
+        }
+    }
+}
+
+/// Reads one cluster: a folder of article files, a `|||||`-separated (or single-article) text
+/// file, an HTML page, a JSON cluster object, or `-` for stdin (JSON or separated text).
+pub fn read_cluster(path: &Path) -> Result<Cluster, IngestError> {
+    let origin = path.display().to_string();
+    if path == Path::new(STDIN) {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| IngestError::new(STDIN, e))?;
+        let text = decode::decode(bytes).map_err(|e| IngestError::new(STDIN, e))?;
+        let format = Format::detect(None, &text);
+        return cluster_from_text(text, format, STDIN, "stdin", None);
+    }
+    if fs::metadata(path).map_err(|e| IngestError::new(&origin, e))?.is_dir() {
+        return folder::read_folder(path);
+    }
+    let text = read_text_file(path)?;
+    let format = Format::detect(path.extension().and_then(|e| e.to_str()), &text);
+    let file = path.file_name().map(|name| name.to_string_lossy().into_owned());
+    cluster_from_text(text, format, &origin, &file_stem(path), file)
+}
+
+/// A cluster from the whole text of one input. `file` names the file it came from, recorded on
+/// the document when the input is a single article.
+fn cluster_from_text(
+    text: String,
+    format: Format,
+    origin: &str,
+    cluster_id: &str,
+    file: Option<String>,
+) -> Result<Cluster, IngestError> {
+    let documents = match format {
+        Format::Json => return json::parse_cluster(&text, cluster_id).map_err(|e| IngestError::new(origin, e)),
+        Format::Html => article_document("0".into(), text, true).map(|document| vec![document]),
+        Format::Separated => separated::split_documents(&text),
+    };
+    let mut documents = documents.map_err(|e| IngestError::new(origin, e))?;
+    if let [only] = documents.as_mut_slice() {
+        only.file = file;
+    }
+    Ok(Cluster { id: cluster_id.to_owned(), documents })
+}
+
+/// A document from one article's text; a whole HTML page (`is_html`, or clearly one by its
+/// content) is first reduced to its article, which then becomes the document's `original`.
+fn article_document(id: String, text: String, is_html: bool) -> Result<Document, Problem> {
+    if !(is_html || html::looks_like_html_page(&text)) {
+        return Ok(Document::new(id, text));
+    }
+    let article = html::extract_article(&text)?;
+    let mut document = Document::new(id, article.text);
+    document.title = article.title;
+    document.date = article.date;
+    Ok(document)
+}
+
+/// The decoded text of a file, with errors that name it.
+fn read_text_file(path: &Path) -> Result<String, IngestError> {
+    let origin = || path.display().to_string();
+    let bytes = fs::read(path).map_err(|e| IngestError::new(origin(), e))?;
+    decode::decode(bytes).map_err(|e| IngestError::new(origin(), e))
+}
+
+/// The file name without its extension: the natural id of what the file holds.
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(|| path.display().to_string(), |stem| stem.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_extension_then_content() {
+        assert_eq!(Format::detect(Some("JSON"), "not json at all"), Format::Json);
+        assert_eq!(Format::detect(Some("htm"), "plain"), Format::Html);
+        assert_eq!(Format::detect(None, "\u{feff}\n {\"documents\": []}"), Format::Json);
+        assert_eq!(Format::detect(Some("txt"), "<!doctype html><html></html>"), Format::Html);
+        assert_eq!(Format::detect(Some("txt"), "One. ||||| Two."), Format::Separated);
+    }
+
+    #[test]
+    fn single_file_cluster_is_named_by_its_stem() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("story.txt");
+        fs::write(&path, "Just one article.\n").expect("write");
+        let cluster = read_cluster(&path).expect("reads");
+        assert_eq!(cluster.id, "story");
+        assert_eq!(cluster.documents.len(), 1);
+        assert_eq!(cluster.documents[0].file.as_deref(), Some("story.txt"));
+        assert_eq!(cluster.documents[0].clean.as_str(), "Just one article.\n");
+    }
+
+    #[test]
+    fn separated_file_gives_one_document_per_article() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("pair.txt");
+        fs::write(&path, "First article.|||||Second article.|||||").expect("write");
+        let cluster = read_cluster(&path).expect("reads");
+        let texts: Vec<&str> = cluster.documents.iter().map(|d| d.original.as_str()).collect();
+        assert_eq!(texts, ["First article.", "Second article."]);
+        assert!(cluster.documents.iter().all(|d| d.file.is_none()));
+    }
+
+    #[test]
+    fn missing_binary_and_empty_files_are_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing.txt");
+        let error = read_cluster(&missing).expect_err("missing");
+        assert!(error.to_string().contains("missing.txt: no such file"), "{error}");
+
+        let binary = dir.path().join("image.txt");
+        fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+        let error = read_cluster(&binary).expect_err("binary");
+        assert!(error.to_string().ends_with("image.txt: binary file, not text"), "{error}");
+
+        let blank = dir.path().join("blank.txt");
+        fs::write(&blank, " \n\n\t").expect("write");
+        let error = read_cluster(&blank).expect_err("blank");
+        assert!(error.to_string().ends_with("blank.txt: empty: no text"), "{error}");
+    }
+}

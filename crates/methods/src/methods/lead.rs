@@ -1,0 +1,86 @@
+//! Lead: the opening sentences of each report, in turn. News puts the main facts first, which
+//! makes this the baseline every method must beat.
+
+use crate::selection::in_order;
+use crate::vectors::Vectors;
+use crate::Method;
+use chorus_core::{Budget, Corpus};
+
+pub struct Lead;
+
+impl Method for Lead {
+    fn name(&self) -> &'static str {
+        "lead"
+    }
+
+    fn description(&self) -> &'static str {
+        "first sentences of each report in turn (round robin over reports)"
+    }
+
+    fn reference(&self) -> &'static str {
+        "the lead baseline of the DUC/TAC evaluations (e.g. Nenkova 2005, AAAI)"
+    }
+
+    /// Round robin over documents by rank among each document's eligible sentences, so a
+    /// headline at position 0 does not cost its report a turn.
+    fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
+        let mut eligible: Vec<usize> = (0..corpus.sentences.len())
+            .filter(|&s| corpus.sentences[s].is_eligible())
+            .collect();
+        eligible.sort_by_key(|&s| (corpus.sentences[s].doc, corpus.sentences[s].position, s));
+        let mut turn = vec![0; eligible.len()];
+        for i in 1..eligible.len() {
+            if corpus.sentences[eligible[i]].doc == corpus.sentences[eligible[i - 1]].doc {
+                turn[i] = turn[i - 1] + 1;
+            }
+        }
+        let mut order: Vec<(usize, usize, usize)> = eligible
+            .iter()
+            .zip(&turn)
+            .map(|(&s, &t)| (t, corpus.sentences[s].doc, s))
+            .collect();
+        order.sort_unstable();
+        in_order(
+            corpus,
+            &Vectors::new(corpus),
+            budget,
+            order.into_iter().map(|(_, _, s)| s),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_corpus::corpus;
+    use chorus_core::Limit;
+
+    #[test]
+    fn takes_each_reports_first_eligible_sentence_before_any_second() {
+        let c = corpus(&[
+            "storm hits coast. rescue teams arrive. power restored later",
+            "#weather headline. floods cover farms. schools stay closed",
+            "ministers meet today. budget talks stall",
+        ]);
+        let chosen = Lead.select(
+            &c,
+            &Budget {
+                limit: Limit::Sentences(4),
+                truncate: false,
+            },
+        );
+        let texts: Vec<&str> = chosen
+            .iter()
+            .map(|&s| c.sentences[s].text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "storm hits coast",
+                "floods cover farms",
+                "ministers meet today",
+                "rescue teams arrive"
+            ]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Sparse tf·idf sentence vectors, built once per corpus and shared by every method that
+//! compares sentences.
+
+use chorus_core::{Corpus, Sentence, TermId};
+use std::collections::HashMap;
+
+/// A unit-length sparse vector (or the empty vector), entries sorted by term.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVector {
+    entries: Vec<(TermId, f32)>,
+}
+
+impl SparseVector {
+    /// The tf·idf vector of a sentence, scaled to unit length. Terms whose idf is missing or
+    /// not positive carry no weight: they say nothing about what a sentence is about.
+    pub fn of(sentence: &Sentence, corpus: &Corpus) -> Self {
+        let mut entries = term_counts(&sentence.terms);
+        for (term, weight) in &mut entries {
+            *weight *= idf(corpus, *term);
+        }
+        entries.retain(|&(_, weight)| weight > 0.0);
+        Self::normalised(entries)
+    }
+
+    /// Scales `entries` (sorted by term) to unit length.
+    fn normalised(mut entries: Vec<(TermId, f32)>) -> Self {
+        let norm = entries.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            entries.iter_mut().for_each(|(_, w)| *w /= norm);
+        } else {
+            entries.clear();
+        }
+        SparseVector { entries }
+    }
+
+    pub fn entries(&self) -> &[(TermId, f32)] {
+        &self.entries
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Cosine similarity; both vectors are unit length, so this is their dot product.
+    pub fn cosine(&self, other: &SparseVector) -> f32 {
+        let (mut a, mut b) = (
+            self.entries.iter().peekable(),
+            other.entries.iter().peekable(),
+        );
+        let mut dot = 0.0;
+        while let (Some(&&(ta, wa)), Some(&&(tb, wb))) = (a.peek(), b.peek()) {
+            match ta.cmp(&tb) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    dot += wa * wb;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        dot
+    }
+}
+
+/// Each distinct term with its count, in term order (a fixed order keeps float sums, and so
+/// tie-breaks, reproducible).
+pub fn term_counts(terms: &[TermId]) -> Vec<(TermId, f32)> {
+    let mut sorted = terms.to_vec();
+    sorted.sort_unstable();
+    let mut counts: Vec<(TermId, f32)> = Vec::new();
+    for term in sorted {
+        match counts.last_mut() {
+            Some((last, count)) if *last == term => *count += 1.0,
+            _ => counts.push((term, 1.0)),
+        }
+    }
+    counts
+}
+
+/// The idf of `term`, or 0 when the corpus has no usable value for it.
+pub fn idf(corpus: &Corpus, term: TermId) -> f32 {
+    corpus
+        .idf
+        .get(term as usize)
+        .copied()
+        .filter(|w| w.is_finite() && *w > 0.0)
+        .unwrap_or(0.0)
+}
+
+/// The tf·idf vector of every sentence of a corpus, indexed like `corpus.sentences`.
+#[derive(Debug, Clone)]
+pub struct Vectors {
+    rows: Vec<SparseVector>,
+}
+
+impl Vectors {
+    pub fn new(corpus: &Corpus) -> Self {
+        Vectors {
+            rows: corpus
+                .sentences
+                .iter()
+                .map(|s| SparseVector::of(s, corpus))
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, sentence: usize) -> &SparseVector {
+        &self.rows[sentence]
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+        self.rows[a].cosine(&self.rows[b])
+    }
+
+    /// The sum of all sentence vectors: what the cluster as a whole is about. Its dot product
+    /// with a sentence is that sentence's total similarity to every sentence of the cluster.
+    pub fn sum(&self) -> Centroid {
+        let mut weights: HashMap<TermId, f32> = HashMap::new();
+        for row in &self.rows {
+            for &(term, weight) in row.entries() {
+                *weights.entry(term).or_default() += weight;
+            }
+        }
+        let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
+        Centroid { weights, norm }
+    }
+}
+
+/// A dense-by-hash sum of sentence vectors, queried against sparse ones.
+#[derive(Debug, Clone)]
+pub struct Centroid {
+    weights: HashMap<TermId, f32>,
+    norm: f32,
+}
+
+impl Centroid {
+    /// Dot product with a sentence vector.
+    pub fn dot(&self, vector: &SparseVector) -> f32 {
+        vector
+            .entries()
+            .iter()
+            .map(|(term, w)| w * self.weights.get(term).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// Cosine similarity with a (unit-length) sentence vector.
+    pub fn cosine(&self, vector: &SparseVector) -> f32 {
+        if self.norm > 0.0 {
+            self.dot(vector) / self.norm
+        } else {
+            0.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_corpus::corpus;
+
+    #[test]
+    fn vectors_are_unit_length_and_cosine_reflects_shared_terms() {
+        let c = corpus(&["storm hits coast. storm hits coast. markets rally today"]);
+        let v = Vectors::new(&c);
+        let norm: f32 = v.get(0).entries().iter().map(|(_, w)| w * w).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        assert!((v.cosine(0, 1) - 1.0).abs() < 1e-5);
+        assert_eq!(v.cosine(0, 2), 0.0);
+    }
+
+    #[test]
+    fn missing_idf_gives_an_empty_vector_instead_of_a_panic() {
+        let mut c = corpus(&["storm hits coast"]);
+        c.idf.clear();
+        assert!(Vectors::new(&c).get(0).is_empty());
+    }
+
+    #[test]
+    fn centroid_prefers_the_sentence_about_the_common_topic() {
+        let c = corpus(&["storm hits coast. storm floods coast. markets rally"]);
+        let v = Vectors::new(&c);
+        let centroid = v.sum();
+        assert!(centroid.cosine(v.get(0)) > centroid.cosine(v.get(2)));
+    }
+}

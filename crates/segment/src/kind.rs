@@ -1,0 +1,261 @@
+//! What kind of text a sentence is: only whole declarative sentences may go into a brief.
+
+use crate::stopwords::is_stopword;
+use chorus_core::SentenceKind;
+
+/// Fewer words than this is a fragment (`Discuss as:`, `Related content:`, `He said.`).
+const MIN_BODY_WORDS: usize = 6;
+/// A line without a full stop longer than this is a sentence cut off, not a headline.
+const MAX_HEADLINE_WORDS: usize = 20;
+/// Photo credits (`Anis Belghoul / AP`) and video sign-offs (`NBC News' Annabel Roberts
+/// reports.`) are at most this long.
+const MAX_CREDIT_WORDS: usize = 8;
+
+/// Lowercase openings of photo credits, bylines, video blurbs and similar labels.
+/// Links to other articles (`Opinion: Algeria situation is a wake-up call`) count as labels too.
+const CAPTION_OPENINGS: [&str; 19] = [
+    "photo:",
+    "(photo",
+    "photo by",
+    "photograph:",
+    "image:",
+    "image copyright",
+    "image caption",
+    "caption:",
+    "credit:",
+    "file photo",
+    "file -",
+    "video:",
+    "watch:",
+    "(video",
+    "opinion:",
+    "related:",
+    "read more",
+    "see also:",
+    "more:",
+];
+/// Phrases that only occur in captions and credits.
+const CAPTION_PHRASES: [&str; 8] = [
+    "AP Photo",
+    "(Photo:",
+    "Getty Images",
+    "contributed to this report",
+    "contributed reporting",
+    "All rights reserved",
+    "Click to play",
+    "Play video",
+];
+/// Where people stand in a picture: `Peter, left, and Alan, right`.
+const PLACE_IN_PICTURE: [&str; 9] = [
+    ", left,",
+    ", right,",
+    ", center,",
+    ", left)",
+    ", right)",
+    "(left)",
+    "(right)",
+    "from left",
+    "left to right",
+];
+/// The present tense of a caption: `... are seen after being released`.
+const SEEN: [&str; 2] = [" is seen ", " are seen "];
+
+/// The kind of a sentence of `words` words; `whole_line` when nothing else shares its line.
+pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> SentenceKind {
+    let ending = text.trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
+    let closed = ending.ends_with(['.', '!', '?', '\u{2026}']);
+    if is_caption(text, words, closed) {
+        SentenceKind::Caption
+    } else if ending.ends_with('?') {
+        SentenceKind::Question
+    } else if whole_line && !closed && words <= MAX_HEADLINE_WORDS && is_complete_title(text) {
+        SentenceKind::Headline
+    } else if !closed
+        || words < MIN_BODY_WORDS
+        || !starts_like_a_sentence(text)
+        || !is_balanced(text)
+    {
+        SentenceKind::Fragment
+    } else {
+        SentenceKind::Body
+    }
+}
+
+fn is_caption(text: &str, words: usize, closed: bool) -> bool {
+    let opens_like_a_caption = CAPTION_OPENINGS.iter().any(|opening| {
+        text.get(..opening.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(opening))
+    });
+    let is_byline = text.starts_with("By ") && words <= MAX_CREDIT_WORDS && !closed;
+    let is_credit = words <= MAX_CREDIT_WORDS && !closed && text.contains('/');
+    let is_sign_off = words <= MAX_CREDIT_WORDS && text.ends_with(" reports.");
+    opens_like_a_caption
+        || is_byline
+        || is_credit
+        || is_sign_off
+        || CAPTION_PHRASES.iter().any(|phrase| text.contains(phrase))
+        || PLACE_IN_PICTURE.iter().any(|place| text.contains(place))
+        || SEEN.iter().any(|seen| is_seen_in_picture(text, seen))
+}
+
+/// `are seen after being released` is a caption; `is seen as a leader` is not.
+fn is_seen_in_picture(text: &str, seen: &str) -> bool {
+    text.match_indices(seen).any(|(at, _)| {
+        let after = &text[at + seen.len()..];
+        !after.starts_with("as ") && !after.starts_with("by ")
+    })
+}
+
+/// A title starts like a sentence and stops on a content word: a line ending in `,`, `:` or a
+/// function word (`..., according to`) is cut off.
+fn is_complete_title(text: &str) -> bool {
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let bare = last_word.trim_matches(|c: char| !c.is_alphanumeric());
+    starts_like_a_sentence(text)
+        && !text.ends_with([':', ',', ';', '-'])
+        && !bare.is_empty()
+        && !is_stopword(bare)
+}
+
+/// Starts with a capital, a digit or an opening mark, not a lowercase word or a closing quote.
+fn starts_like_a_sentence(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|first| !first.is_lowercase() && !matches!(first, '\u{201d}' | '\u{2019}'))
+}
+
+/// Straight double quotes pair up, curly ones match, and so do parentheses.
+fn is_balanced(text: &str) -> bool {
+    let count = |c: char| text.matches(c).count();
+    count('"') % 2 == 0 && count('\u{201c}') == count('\u{201d}') && count('(') == count(')')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::word_count;
+
+    fn kind(text: &str) -> SentenceKind {
+        sentence_kind(text, word_count(text), true)
+    }
+
+    fn kind_within_line(text: &str) -> SentenceKind {
+        sentence_kind(text, word_count(text), false)
+    }
+
+    #[test]
+    fn body_sentences() {
+        assert_eq!(
+            kind("Algerian troops ended a hostage crisis at a remote gas facility on Saturday."),
+            SentenceKind::Body
+        );
+        assert_eq!(
+            kind_within_line(
+                "\"We remain in close contact with the Algerian government,\" Hammond said."
+            ),
+            SentenceKind::Body
+        );
+        assert_eq!(
+            kind("Many workers are seen as heroes by their families and friends."),
+            SentenceKind::Body
+        );
+    }
+
+    #[test]
+    fn headlines_are_lines_without_a_full_stop() {
+        assert_eq!(
+            kind("Algerian hostage drama ends with air strike, unknown casualties"),
+            SentenceKind::Headline
+        );
+        assert_eq!(
+            kind("23 hostages reported dead as crisis in Algeria is 'brought to an end'"),
+            SentenceKind::Headline
+        );
+        assert_eq!(
+            kind("Crisis highlights pressure, potential on Algeria"),
+            SentenceKind::Headline
+        );
+        // The same words inside a paragraph line are not a headline.
+        assert_eq!(
+            kind_within_line("Crisis highlights pressure, potential on Algeria"),
+            SentenceKind::Fragment
+        );
+    }
+
+    #[test]
+    fn questions_end_with_a_question_mark() {
+        assert_eq!(
+            kind("Why did the Algerian army attack before the hostages were freed?"),
+            SentenceKind::Question
+        );
+        assert_eq!(
+            kind_within_line("\"Who is responsible?\""),
+            SentenceKind::Question
+        );
+    }
+
+    #[test]
+    fn captions_credits_and_bylines() {
+        assert_eq!(kind("Anis Belghoul / AP"), SentenceKind::Caption);
+        assert_eq!(
+            kind("Two British hostages -- Peter, left, and Alan, right (no family name available) -- are seen after being released, in a street near the gas plant."),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind("(Photo: Farouk Batiche/AFP/Getty Images)"),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind("By Lamine Chikhi and Hamid Ould Ahmed"),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind("Reuters and The Associated Press contributed to this report."),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind_within_line("NBC News' Annabel Roberts reports."),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind("Video: Hostages describe their escape from the plant"),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind("Opinion: Algeria situation is a wake-up call for the U.S."),
+            SentenceKind::Caption
+        );
+        assert_eq!(
+            kind("An Algerian soldier stands guard at the gate (AP Photo/Anis Belghoul)"),
+            SentenceKind::Caption
+        );
+    }
+
+    #[test]
+    fn fragments() {
+        assert_eq!(kind("Discuss as:"), SentenceKind::Fragment);
+        assert_eq!(kind("Related content:"), SentenceKind::Fragment);
+        assert_eq!(kind_within_line("It was unclear."), SentenceKind::Fragment);
+        assert_eq!(
+            kind("intervened, and the militants were then killed by the army."),
+            SentenceKind::Fragment
+        );
+        assert_eq!(
+            kind_within_line("\u{201d} the minister said on state television that night."),
+            SentenceKind::Fragment
+        );
+        assert_eq!(
+            kind_within_line(
+                "\"The blame for this tragedy rests with the terrorists who carried it out."
+            ),
+            SentenceKind::Fragment
+        );
+        assert_eq!(
+            kind("The militants said they would kill all the hostages, according to"),
+            SentenceKind::Fragment
+        );
+        let cut_off = "The hostage-takers who claimed to be led by Mokhtar Belmokhtar, a one-eyed terrorist believed to be \
+                       behind several kidnappings in recent years, had threatened to kill the hostages if the army";
+        assert_eq!(kind(cut_off), SentenceKind::Fragment);
+    }
+}
