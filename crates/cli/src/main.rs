@@ -25,6 +25,10 @@ enum Command {
     Methods,
     /// Print every group of figures in a cluster, and whether the reports agree on it.
     Figures(commands::figures::Args),
+    /// ROUGE of methods or of a system's outputs against human summaries, with confidence intervals.
+    Eval(commands::eval::Args),
+    /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
+    Bench(commands::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
         Command::Batch(args) => commands::batch::run(args),
         Command::Methods => commands::methods::run(),
         Command::Figures(args) => commands::figures::run(args),
+        Command::Eval(args) => commands::eval::run(args),
+        Command::Bench(args) => commands::bench::run(args),
     };
     match result {
         Ok(code) => code,

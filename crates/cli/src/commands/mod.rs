@@ -1,4 +1,6 @@
 pub mod batch;
+pub mod bench;
+pub mod eval;
 pub mod figures;
 pub mod methods;
 pub mod summarize;

@@ -1,0 +1,353 @@
+//! `chorus eval`: ROUGE of every chosen method (or of a system's outputs) against the human
+//! summaries of a data set, with bootstrap confidence intervals, in one table.
+
+use crate::data::{read_items, Item};
+use crate::options::BudgetArgs;
+use anyhow::{bail, Context};
+use chorus::{Budget, Limit, Summarizer};
+use chorus_rouge::{bootstrap_ci, one_sentence_per_line, Convention, Metric, Prf, Scorer, Scores, Truncation};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The metrics a table reports, in order; those a convention lacks are left out.
+const REPORTED: [Metric; 5] = [Metric::Rouge1, Metric::Rouge2, Metric::RougeL, Metric::RougeLsum, Metric::RougeSU4];
+const RESAMPLES: usize = 1000;
+const SEED: u64 = 2004;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSONL of clusters with references: {"id", "documents": [...], "summaries": [...]}, `.gz` too
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Comma-separated methods to run, or `all` [default: the default method, unless --system is given]
+    #[arg(long)]
+    pub methods: Option<String>,
+    /// Score a system's outputs instead: JSONL of {"id", "summary"} (repeatable)
+    #[arg(long)]
+    pub system: Vec<PathBuf>,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Scoring convention: `rouge-score` (Google's package: F1, stemmed) or `rouge155` (ROUGE-1.5.5 -n 4 -m -a -c 95 -r 1000 -f A -p 0.5 -t 0, -l/-b from the budget)
+    #[arg(long, default_value = "rouge-score")]
+    pub rouge: String,
+    /// `markdown` (default) or `json`
+    #[arg(long, default_value = "markdown")]
+    pub format: String,
+    /// Also write every cluster's scores to this CSV file
+    #[arg(long)]
+    pub per_cluster: Option<PathBuf>,
+    /// Only the first N clusters
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// No progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// One cluster's result for one system.
+struct ClusterScore {
+    id: String,
+    words: usize,
+    seconds: f64,
+    scores: Scores,
+    failed: bool,
+}
+
+/// The mean of a measure over clusters, with its 95% bootstrap interval.
+#[derive(Serialize)]
+struct Estimate {
+    mean: f64,
+    ci95: (f64, f64),
+}
+
+#[derive(Serialize)]
+struct MetricRow {
+    metric: &'static str,
+    precision: Estimate,
+    recall: Estimate,
+    f1: Estimate,
+}
+
+#[derive(Serialize)]
+struct SystemReport {
+    system: String,
+    clusters: usize,
+    failed: usize,
+    words_per_summary: f64,
+    ms_per_cluster: f64,
+    metrics: Vec<MetricRow>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let budget = args.budget.budget();
+    let convention = convention(&args.rouge, budget)?;
+    let scorer = Scorer::new(convention);
+    if args.format != "markdown" && args.format != "json" {
+        bail!("unknown format '{}' (markdown, json)", args.format);
+    }
+    let methods = method_names(args.methods.as_deref(), args.system.is_empty())?;
+    let items = read_items(&args.data, args.limit)?;
+    let references: Vec<_> = items
+        .par_iter()
+        .map(|item| scorer.prepare(&prepared_texts(&item.references, convention)))
+        .collect::<Result<_, _>>()
+        .context("reference summaries")?;
+
+    let total = (methods.len() + args.system.len()) * items.len();
+    let progress = progress_bar(total as u64, args.quiet);
+    let mut results: Vec<(String, Vec<ClusterScore>)> = Vec::new();
+    for name in &methods {
+        let summarizer = Summarizer::new(name, budget)?;
+        let scores = items
+            .par_iter()
+            .zip(&references)
+            .map(|(item, refs)| {
+                let clock = Instant::now();
+                let summary = summarizer.summarize(item.cluster.clone()).map(|brief| brief.summary);
+                let seconds = clock.elapsed().as_secs_f64();
+                progress.inc(1);
+                score_summary(item, refs, summary.as_deref().unwrap_or(""), convention, seconds, summary.is_err())
+            })
+            .collect();
+        results.push((name.clone(), scores));
+    }
+    for path in &args.system {
+        let outputs = read_system(path)?;
+        let scores = items
+            .par_iter()
+            .zip(&references)
+            .map(|(item, refs)| {
+                progress.inc(1);
+                let summary = outputs.get(&item.cluster.id);
+                score_summary(item, refs, summary.map_or("", String::as_str), convention, 0.0, summary.is_none())
+            })
+            .collect();
+        results.push((path.display().to_string(), scores));
+    }
+    progress.finish_and_clear();
+
+    let reports: Vec<SystemReport> = results.iter().map(|(name, scores)| report(name, scores, &scorer)).collect();
+    if let Some(path) = &args.per_cluster {
+        write_csv(path, &results, convention).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    let header = format!(
+        "{} clusters of {}, {}, budget {}",
+        items.len(),
+        args.data.display(),
+        args.rouge,
+        describe_budget(budget)
+    );
+    if args.format == "json" {
+        let json = serde_json::json!({"data": args.data, "clusters": items.len(), "rouge": args.rouge, "budget": budget, "systems": reports});
+        println!("{}", serde_json::to_string_pretty(&json)?);
+    } else {
+        print!("{}", markdown(&header, &reports, convention));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn convention(name: &str, budget: Budget) -> anyhow::Result<Convention> {
+    match name {
+        "rouge-score" => Ok(Convention::RougeScore),
+        "rouge155" => {
+            let truncate = match budget.limit {
+                Limit::Words(n) => Some(Truncation::Words(n)),
+                Limit::Bytes(n) => Some(Truncation::Bytes(n)),
+                Limit::Sentences(_) => None,
+            };
+            Ok(Convention::Rouge155 { truncate })
+        }
+        other => bail!("unknown ROUGE convention '{other}' (rouge-score, rouge155)"),
+    }
+}
+
+fn method_names(list: Option<&str>, default_needed: bool) -> anyhow::Result<Vec<String>> {
+    let names: Vec<String> = match list {
+        Some("all") => chorus::methods().iter().map(|m| m.name().to_owned()).collect(),
+        Some(list) => list.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+        None if default_needed => vec![chorus::DEFAULT_METHOD.to_owned()],
+        None => Vec::new(),
+    };
+    for name in &names {
+        if chorus::method(name).is_none() {
+            bail!("unknown method '{name}' (see `chorus methods`)");
+        }
+    }
+    Ok(names)
+}
+
+/// rouge-score's ROUGE-Lsum reads one sentence per line; the reference tooling splits both sides
+/// into sentences first, and so does this, so the numbers are the ones users compare against.
+fn prepared_texts(texts: &[String], convention: Convention) -> Vec<String> {
+    match convention {
+        Convention::RougeScore => texts.iter().map(|t| one_sentence_per_line(t)).collect(),
+        Convention::Rouge155 { .. } => texts.to_vec(),
+    }
+}
+
+fn score_summary(
+    item: &Item,
+    references: &chorus_rouge::References,
+    summary: &str,
+    convention: Convention,
+    seconds: f64,
+    failed: bool,
+) -> ClusterScore {
+    let text = prepared_texts(&[summary.to_owned()], convention).remove(0);
+    ClusterScore {
+        id: item.cluster.id.clone(),
+        words: chorus::word_count(summary),
+        seconds,
+        scores: references.score(&text),
+        failed,
+    }
+}
+
+/// A system's outputs by cluster id; a line that is not `{"id", "summary"}` is an error naming it.
+fn read_system(path: &PathBuf) -> anyhow::Result<HashMap<String, String>> {
+    #[derive(Deserialize)]
+    struct Output {
+        id: serde_json::Value,
+        summary: String,
+    }
+    let mut outputs = HashMap::new();
+    for (n, line) in crate::data::open_lines(path)?.lines().enumerate() {
+        let line = line.with_context(|| format!("{}: line {}: cannot read", path.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let output: Output = serde_json::from_str(&line)
+            .with_context(|| format!("{}: line {}: expected {{\"id\", \"summary\"}}", path.display(), n + 1))?;
+        let id = match output.id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        outputs.insert(id, output.summary);
+    }
+    Ok(outputs)
+}
+
+fn report(name: &str, scores: &[ClusterScore], scorer: &Scorer) -> SystemReport {
+    let n = scores.len().max(1) as f64;
+    // ROUGE-1.5.5 reports its own averages, which depend on cluster order: sort as its wrapper does.
+    let mut by_id: Vec<&ClusterScore> = scores.iter().collect();
+    by_id.sort_by(|a, b| a.id.cmp(&b.id));
+    let per_cluster: Vec<Scores> = by_id.iter().map(|c| c.scores.clone()).collect();
+    let averages = scorer.average(&per_cluster);
+    let metrics = REPORTED
+        .iter()
+        .filter(|m| scorer.convention().metrics().contains(m))
+        .map(|&metric| {
+            let values = |f: fn(Prf) -> f64| -> Vec<f64> {
+                per_cluster.iter().map(|s| s.get(metric).map_or(0.0, f)).collect()
+            };
+            let average = averages.get(metric).unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
+            let estimate = |mean: f64, f: fn(Prf) -> f64| Estimate {
+                mean,
+                ci95: bootstrap_ci(&values(f), RESAMPLES, SEED).unwrap_or((mean, mean)),
+            };
+            MetricRow {
+                metric: metric.name(),
+                precision: estimate(average.precision, |p| p.precision),
+                recall: estimate(average.recall, |p| p.recall),
+                f1: estimate(average.f1, |p| p.f1),
+            }
+        })
+        .collect();
+    SystemReport {
+        system: name.to_owned(),
+        clusters: scores.len(),
+        failed: scores.iter().filter(|c| c.failed).count(),
+        words_per_summary: scores.iter().map(|c| c.words as f64).sum::<f64>() / n,
+        ms_per_cluster: scores.iter().map(|c| c.seconds).sum::<f64>() * 1000.0 / n,
+        metrics,
+    }
+}
+
+fn markdown(header: &str, reports: &[SystemReport], convention: Convention) -> String {
+    let recall_first = matches!(convention, Convention::Rouge155 { .. });
+    let cell = |e: &Estimate| format!("{:.2} [{:.2}, {:.2}]", e.mean * 100.0, e.ci95.0 * 100.0, e.ci95.1 * 100.0);
+    let mut out = format!("{header}; mean ×100 [95% bootstrap CI]\n\n");
+    out.push_str(if recall_first {
+        "| system | metric | R | P | F |\n|---|---|---|---|---|\n"
+    } else {
+        "| system | metric | P | R | F1 |\n|---|---|---|---|---|\n"
+    });
+    for report in reports {
+        for row in &report.metrics {
+            let (first, second) = if recall_first { (&row.recall, &row.precision) } else { (&row.precision, &row.recall) };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                report.system,
+                row.metric,
+                cell(first),
+                cell(second),
+                cell(&row.f1)
+            ));
+        }
+    }
+    out.push_str("\n| system | clusters | failed | words/summary | ms/cluster |\n|---|---:|---:|---:|---:|\n");
+    for r in reports {
+        out.push_str(&format!(
+            "| {} | {} | {} | {:.1} | {:.2} |\n",
+            r.system, r.clusters, r.failed, r.words_per_summary, r.ms_per_cluster
+        ));
+    }
+    out
+}
+
+fn write_csv(path: &PathBuf, results: &[(String, Vec<ClusterScore>)], convention: Convention) -> std::io::Result<()> {
+    let metrics: Vec<Metric> = REPORTED.iter().copied().filter(|m| convention.metrics().contains(m)).collect();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    write!(out, "system,id,failed,words,ms")?;
+    for m in &metrics {
+        write!(out, ",{0}_p,{0}_r,{0}_f", m.name())?;
+    }
+    writeln!(out)?;
+    for (system, scores) in results {
+        for c in scores {
+            write!(out, "{},{},{},{},{:.3}", csv_field(system), csv_field(&c.id), c.failed, c.words, c.seconds * 1000.0)?;
+            for &m in &metrics {
+                let p = c.scores.get(m).unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
+                write!(out, ",{:.6},{:.6},{:.6}", p.precision, p.recall, p.f1)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    out.flush()
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn describe_budget(budget: Budget) -> String {
+    let truncate = if budget.truncate { ", truncated" } else { "" };
+    match budget.limit {
+        Limit::Words(n) => format!("{n} words{truncate}"),
+        Limit::Bytes(n) => format!("{n} bytes{truncate}"),
+        Limit::Sentences(n) => format!("{n} sentences"),
+    }
+}
+
+fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} summaries  {per_sec}  ETA {eta}")
+            .expect("the progress template is valid"),
+    );
+    bar
+}

@@ -1,0 +1,180 @@
+//! Running the built `chorus` binary, and the checks that every test of its output shares.
+
+#![allow(dead_code)] // Each test file uses its own share of these helpers.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The example cluster shipped in the repository.
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/in-amenas")
+}
+
+/// What one run of the binary produced.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from_output(output: Output) -> Run {
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).expect("chorus writes UTF-8 on stdout"),
+            stderr: String::from_utf8(output.stderr).expect("chorus writes UTF-8 on stderr"),
+        }
+    }
+
+    /// Asserts a successful run and returns its stdout parsed as one JSON value.
+    pub fn json(&self) -> Value {
+        self.assert_success();
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    pub fn assert_success(&self) {
+        assert_eq!(self.code, Some(0), "chorus failed; stderr:\n{}", self.stderr);
+        self.assert_no_panic();
+    }
+
+    pub fn assert_no_panic(&self) {
+        assert!(!self.stderr.contains("panicked"), "chorus panicked:\n{}", self.stderr);
+    }
+
+    /// Asserts a clean failure: a non-zero exit (not a crash by signal), no panic, nothing on
+    /// stdout, and a message on stderr containing every one of `needles` (the file, the problem).
+    pub fn assert_fails_with(&self, needles: &[&str]) {
+        self.assert_no_panic();
+        assert!(matches!(self.code, Some(code) if code != 0), "expected a failure exit, got {:?}", self.code);
+        assert!(self.stdout.is_empty(), "a failed run printed on stdout:\n{}", self.stdout);
+        for needle in needles {
+            assert!(self.stderr.contains(needle), "stderr should mention {needle:?}:\n{}", self.stderr);
+        }
+    }
+}
+
+/// Runs `chorus ARGS...` with no input.
+pub fn chorus<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    chorus_with_stdin(args, b"")
+}
+
+/// Runs `chorus ARGS...` with `stdin` as its standard input.
+pub fn chorus_with_stdin<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the chorus binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    // A writer thread, so that a large input cannot deadlock against a full stdout pipe; a
+    // binary that exits without reading is not a write error worth reporting here.
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().expect("chorus finishes");
+    writer.join().expect("the stdin writer does not panic");
+    Run::from_output(output)
+}
+
+/// Shorthand for building argument lists from paths and strings.
+pub fn args(items: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<std::ffi::OsString> {
+    items.iter().map(|item| item.as_ref().to_owned()).collect()
+}
+
+/// The method names `chorus methods` lists, in its order.
+pub fn method_names() -> Vec<String> {
+    let run = chorus(&["methods"]);
+    run.assert_success();
+    run.stdout
+        .lines()
+        .filter(|line| !line.starts_with(char::is_whitespace) && !line.is_empty())
+        .map(|line| line.split_whitespace().next().expect("a name").to_owned())
+        .collect()
+}
+
+/// Whitespace-separated words: the unit of `--words`.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Text as cleaning leaves it, for comparing a sentence with the span it cites: mojibake of the
+/// kinds the tests use repaired, typographic quotes straightened, whitespace collapsed.
+pub fn normalised(text: &str) -> String {
+    // UTF-8 read as Windows-1252: a right quote, left and right double quotes, e-acute, and a
+    // no-break space (which then counts as whitespace).
+    const MOJIBAKE: [(&str, &str); 5] = [
+        ("\u{e2}\u{20ac}\u{2122}", "'"),
+        ("\u{e2}\u{20ac}\u{153}", "\""),
+        ("\u{e2}\u{20ac}\u{9d}", "\""),
+        ("\u{c3}\u{a9}", "\u{e9}"),
+        ("\u{c2}\u{a0}", " "),
+    ];
+    let mut text = text.to_owned();
+    for (broken, repaired) in MOJIBAKE {
+        text = text.replace(broken, repaired);
+    }
+    let straight: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => '"',
+            c => c,
+        })
+        .collect();
+    straight.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lowercased alphanumeric tokens, for near-duplicate checks.
+pub fn tokens(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Token Jaccard similarity of two texts.
+pub fn jaccard(a: &str, b: &str) -> f64 {
+    let (a, b) = (tokens(a), tokens(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+/// Lines of web-page furniture that must never be chosen for a brief.
+pub const FURNITURE: [&str; 6] =
+    ["Discuss as:", "Related content:", "Anis Belghoul / AP", "contributed to this report", "ClintonHillary", "MORE"];
+
+/// Checks every citation of a JSON brief against the texts its documents were read from:
+/// `original(file)` returns the text spans point into. Each sentence must be the cited span,
+/// verbatim or after the normalisation that cleaning does.
+pub fn assert_citations(brief: &Value, original: impl Fn(&str) -> String) {
+    let documents = brief["documents"].as_array().expect("documents");
+    let ids: Vec<&str> = documents.iter().map(|d| d["id"].as_str().expect("document id")).collect();
+    for sentence in brief["sentences"].as_array().expect("sentences") {
+        let text = sentence["text"].as_str().expect("text");
+        let doc = sentence["doc"].as_str().expect("doc");
+        let index = sentence["doc_index"].as_u64().expect("doc_index") as usize;
+        assert_eq!(ids.get(index), Some(&doc), "doc_index points at the cited doc: {sentence}");
+        let file = documents[index]["file"].as_str().expect("a document read from a file names it");
+        let original = original(file);
+        let (start, end) = (sentence["start"].as_u64().expect("start") as usize, sentence["end"].as_u64().expect("end") as usize);
+        let span = original.get(start..end).unwrap_or_else(|| panic!("{file}: span {start}..{end} is not a slice of the text"));
+        assert!(
+            span == text || normalised(span) == normalised(text),
+            "{file} bytes {start}..{end} do not hold the sentence\n  sentence: {text:?}\n  span:     {span:?}"
+        );
+        for other in sentence["support"].as_array().expect("support") {
+            let other = other.as_str().expect("support id");
+            assert!(other != doc && ids.contains(&other), "support {other:?} is not another document of the cluster");
+        }
+    }
+}
+
+/// The sentences of a JSON brief, as text.
+pub fn sentence_texts(brief: &Value) -> Vec<&str> {
+    brief["sentences"].as_array().expect("sentences").iter().map(|s| s["text"].as_str().expect("text")).collect()
+}
