@@ -64,3 +64,12 @@ pub struct Timings {
     pub select_us: u64,
     pub figures_us: u64,
 }
+
+/// The figures of a cluster on their own: every group, the claims behind them, and the reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureReport {
+    pub id: String,
+    pub groups: Vec<FigureGroup>,
+    pub claims: Vec<Claim>,
+    pub documents: Vec<DocumentInfo>,
+}

@@ -1,6 +1,6 @@
 //! The pipeline from a raw cluster to a brief.
 
-use crate::brief::{Brief, BriefSentence, DocumentInfo, Timings};
+use crate::brief::{Brief, BriefSentence, DocumentInfo, FigureReport, Timings};
 use crate::order::reading_order;
 use chorus_core::{Budget, Cluster, Corpus, Limit};
 use chorus_figures::{Claim, FigureGroup};
@@ -19,6 +19,10 @@ pub enum Error {
     NoSentences(String),
     #[error("the budget must be greater than zero")]
     EmptyBudget,
+    /// Every eligible sentence is longer than the budget (and, with `truncate`, not even its
+    /// first word fits): an empty brief would look like a summary of nothing.
+    #[error("{0}: no sentence fits in the budget; raise it, or let the last sentence be cut (--truncate)")]
+    NothingFits(String),
 }
 
 /// A configured summarizer; cheap to share across threads.
@@ -26,6 +30,7 @@ pub struct Summarizer {
     segmenter: Segmenter,
     method: &'static dyn Method,
     budget: Budget,
+    figures: bool,
 }
 
 impl Summarizer {
@@ -37,12 +42,19 @@ impl Summarizer {
         if size == 0 {
             return Err(Error::EmptyBudget);
         }
-        Ok(Summarizer { segmenter: Segmenter::new(), method, budget })
+        Ok(Summarizer { segmenter: Segmenter::new(), method, budget, figures: true })
     }
 
     /// Uses background term statistics (from `chorus train`) for idf.
     pub fn with_segmenter(mut self, segmenter: Segmenter) -> Self {
         self.segmenter = segmenter;
+        self
+    }
+
+    /// Whether to find the figures the reports disagree on (on by default). A batch run whose
+    /// output leaves them out saves the work.
+    pub fn with_figures(mut self, figures: bool) -> Self {
+        self.figures = figures;
         self
     }
 
@@ -52,6 +64,17 @@ impl Summarizer {
 
     pub fn budget(&self) -> Budget {
         self.budget
+    }
+
+    /// Every group of figures in a cluster, without summarizing it (`chorus figures`).
+    pub fn figures(&self, mut cluster: Cluster) -> Result<FigureReport, Error> {
+        if cluster.documents.is_empty() {
+            return Err(Error::NoDocuments(cluster.id));
+        }
+        chorus_ingest::clean_cluster(&mut cluster);
+        let corpus = self.segmenter.segment(&cluster);
+        let claims = chorus_figures::extract(&corpus, &cluster.documents);
+        Ok(FigureReport { id: cluster.id.clone(), groups: chorus_figures::group(&claims), claims, documents: document_infos(&cluster) })
     }
 
     /// Cleans, segments and summarizes a cluster as read by `chorus_ingest`.
@@ -73,11 +96,15 @@ impl Summarizer {
         let chosen = self.method.select(&corpus, &self.budget);
         timings.select_us = micros(clock);
         let clock = Instant::now();
-        let claims = chorus_figures::extract(&corpus, &cluster.documents);
+        let claims = if self.figures { chorus_figures::extract(&corpus, &cluster.documents) } else { Vec::new() };
         let figures = chorus_figures::group(&claims);
         timings.figures_us = micros(clock);
         let disputed = disputed_sentences(&claims, &figures);
-        Ok(self.assemble(&cluster, &corpus, chosen, Figures { groups: figures, claims, disputed }, timings))
+        let brief = self.assemble(&cluster, &corpus, chosen, Figures { groups: figures, claims, disputed }, timings);
+        if brief.sentences.is_empty() {
+            return Err(Error::NothingFits(brief.id));
+        }
+        Ok(brief)
     }
 
     /// Orders the chosen sentences, cuts the last one at the budget when asked, and gathers each
@@ -100,7 +127,6 @@ impl Summarizer {
             }
         }
         let summary = sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
-        let ids: Vec<&str> = cluster.documents.iter().map(|d| d.id.as_str()).collect();
         Brief {
             id: cluster.id.clone(),
             method: self.method.name().to_owned(),
@@ -108,18 +134,7 @@ impl Summarizer {
             words: word_count(&summary),
             summary,
             sentences,
-            documents: cluster
-                .documents
-                .iter()
-                .map(|d| DocumentInfo {
-                    id: d.id.clone(),
-                    file: d.file.clone(),
-                    title: d.title.clone(),
-                    date: d.date.clone(),
-                    bytes: d.original.len(),
-                    duplicate_of: d.duplicate_of.map(|i| ids[i].to_owned()),
-                })
-                .collect(),
+            documents: document_infos(cluster),
             figures: figures.groups,
             claims: figures.claims,
             timings,
@@ -161,6 +176,21 @@ fn disputed_sentences(claims: &[Claim], groups: &[FigureGroup]) -> Vec<(usize, u
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+fn document_infos(cluster: &Cluster) -> Vec<DocumentInfo> {
+    let documents = &cluster.documents;
+    documents
+        .iter()
+        .map(|d| DocumentInfo {
+            id: d.id.clone(),
+            file: d.file.clone(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            bytes: d.original.len(),
+            duplicate_of: d.duplicate_of.map(|i| documents[i].id.clone()),
+        })
+        .collect()
 }
 
 fn micros(since: Instant) -> u64 {
@@ -225,5 +255,18 @@ mod tests {
         let bytes = Budget { limit: Limit::Bytes(12), truncate: true };
         // "abc" + space leaves 8 bytes: "one two" is 7.
         assert_eq!(cut_to_budget("one two three", &["abc"], &bytes), Some("one two"));
+    }
+
+    #[test]
+    fn a_budget_no_sentence_fits_is_an_error_not_an_empty_brief() {
+        let cluster = || Cluster {
+            id: "siege".into(),
+            documents: vec![chorus_core::Document::new("0", "Troops stormed the gas plant on Thursday, officials said.\n")],
+        };
+        let tight = Summarizer::new(chorus_methods::DEFAULT_METHOD, Budget::words(3)).expect("valid");
+        let error = tight.summarize(cluster()).expect_err("no sentence has 3 words or fewer");
+        assert!(matches!(error, Error::NothingFits(ref id) if id == "siege"), "{error}");
+        let cut = Summarizer::new(chorus_methods::DEFAULT_METHOD, Budget { limit: Limit::Words(3), truncate: true }).expect("valid");
+        assert_eq!(cut.summarize(cluster()).expect("the sentence is cut").summary, "Troops stormed the");
     }
 }

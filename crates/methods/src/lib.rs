@@ -7,8 +7,10 @@
 //! submodular objectives ([`greedy`]) and graph centrality ([`graph`]).
 
 mod clustering;
+mod features;
 mod graph;
 mod greedy;
+mod linear_model;
 mod methods;
 mod selection;
 mod similarity;
@@ -21,6 +23,12 @@ mod vectors;
 use chorus_core::{Budget, Corpus};
 
 pub use support::support;
+
+/// What `chorus train` needs to fit the `learned` method's sentence scorer.
+pub mod training {
+    pub use crate::features::{sentence_features, FEATURES, FEATURE_NAMES};
+    pub use crate::linear_model::{LinearModel, ModelError};
+}
 
 /// A summarization method: chooses sentences of a corpus under a budget.
 pub trait Method: Send + Sync {

@@ -5,8 +5,8 @@ use crate::{Brief, BriefSentence};
 
 /// `[2]` for a sentence from source 2, `[2; also 1, 4]` when sources 1 and 4 say the same.
 pub(super) fn citation(brief: &Brief, sentence: &BriefSentence) -> (usize, Vec<usize>) {
-    let source = source_number(brief, &sentence.doc);
-    let also = sentence.support.iter().map(|d| source_number(brief, d)).collect();
+    let source = source_number(&brief.documents, &sentence.doc);
+    let also = sentence.support.iter().map(|d| source_number(&brief.documents, d)).collect();
     (source, also)
 }
 

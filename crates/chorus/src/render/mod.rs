@@ -5,7 +5,7 @@ mod json;
 mod markdown;
 mod text;
 
-use crate::Brief;
+use crate::{Brief, Claim, DocumentInfo, FigureGroup, FigureReport};
 use std::str::FromStr;
 
 /// An output format of `chorus summarize`.
@@ -44,17 +44,17 @@ pub fn render(brief: &Brief, format: Format) -> String {
 }
 
 /// 1-based number of a document in the source list.
-fn source_number(brief: &Brief, doc: &str) -> usize {
-    brief.documents.iter().position(|d| d.id == doc).map_or(0, |i| i + 1)
+fn source_number(documents: &[DocumentInfo], doc: &str) -> usize {
+    documents.iter().position(|d| d.id == doc).map_or(0, |i| i + 1)
 }
 
 /// The disputed figure groups, with their index in `brief.figures`.
-fn disputed(brief: &Brief) -> impl Iterator<Item = (usize, &crate::FigureGroup)> {
+fn disputed(brief: &Brief) -> impl Iterator<Item = (usize, &FigureGroup)> {
     brief.figures.iter().enumerate().filter(|(_, g)| g.is_disputed())
 }
 
 /// How a document is named in a source list: its file, else its id, with its title.
-fn source_name(doc: &crate::DocumentInfo) -> String {
+fn source_name(doc: &DocumentInfo) -> String {
     let name = doc.file.as_deref().unwrap_or(&doc.id);
     match &doc.title {
         Some(title) => format!("{name} ({title})"),
@@ -63,7 +63,7 @@ fn source_name(doc: &crate::DocumentInfo) -> String {
 }
 
 /// What a group counts, in words: `hostage killed`, `militant killed (final)`.
-fn group_label(group: &crate::FigureGroup) -> String {
+fn group_label(group: &FigureGroup) -> String {
     let mut label = group.counted.clone();
     if let Some(event) = group.event {
         label.push(' ');
@@ -81,12 +81,16 @@ fn lowercase_name(value: &impl std::fmt::Debug) -> String {
 
 /// One line of a disputed group: what is counted, and each value as written, with who gave it,
 /// when, and in which reports.
-fn describe_group(brief: &Brief, group: &crate::FigureGroup) -> String {
+fn describe_group(brief: &Brief, group: &FigureGroup) -> String {
+    describe(group, &brief.claims, &brief.documents)
+}
+
+fn describe(group: &FigureGroup, claims: &[Claim], documents: &[DocumentInfo]) -> String {
     let values: Vec<String> = group
         .values
         .iter()
         .map(|v| {
-            let claim = v.claims.first().map(|&c| &brief.claims[c]);
+            let claim = v.claims.first().map(|&c| &claims[c]);
             let mut said = claim.map_or_else(String::new, |c| match &c.qualifier {
                 Some(q) => format!("{q} {}", c.number_text),
                 None => c.number_text.clone(),
@@ -97,27 +101,27 @@ fn describe_group(brief: &Brief, group: &crate::FigureGroup) -> String {
             if !v.days.is_empty() {
                 said.push_str(&format!(", {}", v.days.join(", ")));
             }
-            let reports: Vec<String> = v.docs.iter().map(|d| source_number(brief, d).to_string()).collect();
+            let reports: Vec<String> = v.docs.iter().map(|d| source_number(documents, d).to_string()).collect();
             format!("{said} [{}]", reports.join(", "))
         })
         .collect();
     format!("{}: {} — {}", group_label(group), values.join(" vs "), lowercase_name(&group.verdict).replace('_', " "))
 }
 
-/// The `chorus figures` view: every group, disputed first.
-pub fn render_figures(brief: &Brief) -> String {
-    let mut groups: Vec<&crate::FigureGroup> = brief.figures.iter().collect();
+/// The `chorus figures` view: every group, disputed first, then the numbered reports.
+pub fn render_figures(report: &FigureReport) -> String {
+    let mut groups: Vec<&FigureGroup> = report.groups.iter().collect();
     groups.sort_by_key(|g| !g.is_disputed());
     let mut out = String::new();
     for group in groups {
-        out.push_str(&describe_group(brief, group));
+        out.push_str(&describe(group, &report.claims, &report.documents));
         out.push('\n');
     }
     if out.is_empty() {
         out.push_str("no figures found\n");
     }
     out.push_str("\nReports:\n");
-    for (i, doc) in brief.documents.iter().enumerate() {
+    for (i, doc) in report.documents.iter().enumerate() {
         out.push_str(&format!("[{}] {}\n", i + 1, source_name(doc)));
     }
     out

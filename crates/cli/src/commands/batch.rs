@@ -26,18 +26,30 @@ pub struct Args {
     /// Clusters read ahead and summarized together; bounds memory
     #[arg(long, default_value_t = 256)]
     pub chunk: usize,
+    /// Also find the figures the reports disagree on, and add them to each record
+    #[arg(long)]
+    pub figures: bool,
 }
 
 /// One output line: a brief, or the reason a cluster has none.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Record<'a> {
-    Brief { line: usize, id: &'a str, summary: &'a str, sentences: &'a [chorus::BriefSentence] },
+    Brief {
+        line: usize,
+        id: &'a str,
+        summary: &'a str,
+        sentences: &'a [chorus::BriefSentence],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        figures: Option<&'a [chorus::FigureGroup]>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        claims: Option<&'a [chorus::Claim]>,
+    },
     Error { line: usize, id: Option<&'a str>, error: String },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let summarizer = args.method.summarizer()?;
+    let summarizer = args.method.summarizer()?.with_figures(args.figures);
     let mut lines = chorus::read_clusters(&args.file)?;
     let progress = progress_bar(&args.file, args.quiet);
     let chunk_size = args.chunk.max(1);
@@ -51,7 +63,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         for (line, id, result) in &results {
             let record = match result {
-                Ok(brief) => Record::Brief { line: *line, id: &brief.id, summary: &brief.summary, sentences: &brief.sentences },
+                Ok(brief) => Record::Brief {
+                    line: *line,
+                    id: &brief.id,
+                    summary: &brief.summary,
+                    sentences: &brief.sentences,
+                    figures: args.figures.then_some(brief.figures.as_slice()),
+                    claims: args.figures.then_some(brief.claims.as_slice()),
+                },
                 Err(error) => {
                     failed += 1;
                     Record::Error { line: *line, id: id.as_deref(), error: error.clone() }

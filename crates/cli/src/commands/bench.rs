@@ -38,7 +38,8 @@ struct Stage {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let summarizer = args.method.summarizer()?;
+    // As `batch` runs it: its records carry no figures unless asked.
+    let summarizer = args.method.summarizer()?.with_figures(false);
     let limit = args.limit.unwrap_or(usize::MAX);
 
     // The raw lines are read once up front so that disk speed does not blur the stage figures.

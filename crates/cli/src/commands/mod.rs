@@ -4,3 +4,4 @@ pub mod eval;
 pub mod figures;
 pub mod methods;
 pub mod summarize;
+pub mod train;

@@ -59,7 +59,7 @@ pub fn read_cluster(path: &Path) -> Result<Cluster, IngestError> {
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| IngestError::new(STDIN, e))?;
         let text = decode::decode(bytes).map_err(|e| IngestError::new(STDIN, e))?;
         let format = Format::detect(None, &text);
-        return cluster_from_text(text, format, STDIN, "stdin", None);
+        return cluster_from_text(text, format, STDIN, &file_stem(path), None);
     }
     if fs::metadata(path).map_err(|e| IngestError::new(&origin, e))?.is_dir() {
         return folder::read_folder(path);
@@ -111,8 +111,12 @@ fn read_text_file(path: &Path) -> Result<String, IngestError> {
     decode::decode(bytes).map_err(|e| IngestError::new(origin(), e))
 }
 
-/// The file name without its extension: the natural id of what the file holds.
+/// The file name without its extension: the natural id of what the file holds; `stdin` for `-`,
+/// whose ids would otherwise read `-` (and `--1` for line 1 of a JSONL stream).
 fn file_stem(path: &Path) -> String {
+    if path == Path::new(STDIN) {
+        return "stdin".to_owned();
+    }
     path.file_stem().map_or_else(|| path.display().to_string(), |stem| stem.to_string_lossy().into_owned())
 }
 
@@ -139,6 +143,12 @@ mod tests {
         assert_eq!(cluster.documents.len(), 1);
         assert_eq!(cluster.documents[0].file.as_deref(), Some("story.txt"));
         assert_eq!(cluster.documents[0].clean.as_str(), "Just one article.\n");
+    }
+
+    #[test]
+    fn stdin_is_named_stdin() {
+        assert_eq!(file_stem(Path::new(STDIN)), "stdin");
+        assert_eq!(file_stem(Path::new("runs/in-amenas.jsonl")), "in-amenas");
     }
 
     #[test]

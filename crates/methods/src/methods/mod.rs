@@ -4,6 +4,7 @@ mod centroid;
 mod concepts;
 mod klsum;
 mod lead;
+mod learned;
 mod lexrank;
 mod mmr;
 mod submodular;
@@ -23,4 +24,5 @@ pub static ALL: &[&dyn Method] = &[
     &klsum::KlSum,
     &concepts::Concepts,
     &submodular::Submodular,
+    &learned::Learned,
 ];

