@@ -20,7 +20,7 @@ pub struct Brief {
     /// Every group of figures found across the reports, disputed or not.
     pub figures: Vec<FigureGroup>,
     /// Every quantitative claim found; `figures[..].claims` and `.values[..].claims` index here.
-    pub claims: Vec<Claim>,
+    pub claims: Vec<CitedClaim>,
     pub timings: Timings,
 }
 
@@ -70,6 +70,16 @@ pub struct Timings {
 pub struct FigureReport {
     pub id: String,
     pub groups: Vec<FigureGroup>,
-    pub claims: Vec<Claim>,
+    pub claims: Vec<CitedClaim>,
     pub documents: Vec<DocumentInfo>,
+}
+
+/// A claim with the byte span of its words in its document's original text, so a figure can be
+/// checked at its source like any sentence of the brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedClaim {
+    #[serde(flatten)]
+    pub claim: Claim,
+    pub start: usize,
+    pub end: usize,
 }

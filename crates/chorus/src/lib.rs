@@ -24,7 +24,7 @@ mod order;
 mod render;
 mod summarizer;
 
-pub use brief::{Brief, BriefSentence, DocumentInfo, FigureReport, Timings};
+pub use brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
 pub use chorus_core::{Budget, Cluster, Corpus, Document, Limit, Sentence, Span};
 pub use chorus_figures::{Claim, FigureGroup, Verdict};
 pub use chorus_ingest::{clean_cluster, cluster_from_json, open_text, read_cluster, read_clusters, ClusterLine, IngestError};

@@ -1,6 +1,6 @@
 //! The pipeline from a raw cluster to a brief.
 
-use crate::brief::{Brief, BriefSentence, DocumentInfo, FigureReport, Timings};
+use crate::brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
 use crate::order::reading_order;
 use chorus_core::{Budget, Cluster, Corpus, Limit};
 use chorus_figures::{Claim, FigureGroup};
@@ -74,7 +74,8 @@ impl Summarizer {
         chorus_ingest::clean_cluster(&mut cluster);
         let corpus = self.segmenter.segment(&cluster);
         let claims = chorus_figures::extract(&corpus, &cluster.documents);
-        Ok(FigureReport { id: cluster.id.clone(), groups: chorus_figures::group(&claims), claims, documents: document_infos(&cluster) })
+        let groups = chorus_figures::group(&claims);
+        Ok(FigureReport { id: cluster.id.clone(), groups, claims: cite_claims(&cluster, &corpus, claims), documents: document_infos(&cluster) })
     }
 
     /// Cleans, segments and summarizes a cluster as read by `chorus_ingest`.
@@ -100,6 +101,7 @@ impl Summarizer {
         let figures = chorus_figures::group(&claims);
         timings.figures_us = micros(clock);
         let disputed = disputed_sentences(&claims, &figures);
+        let claims = cite_claims(&cluster, &corpus, claims);
         let brief = self.assemble(&cluster, &corpus, chosen, Figures { groups: figures, claims, disputed }, timings);
         if brief.sentences.is_empty() {
             return Err(Error::NothingFits(brief.id));
@@ -161,7 +163,7 @@ impl Summarizer {
 /// The figure groups of a cluster, and which sentences carry a disputed one.
 struct Figures {
     groups: Vec<FigureGroup>,
-    claims: Vec<Claim>,
+    claims: Vec<CitedClaim>,
     /// (sentence index, group index) for every claim in a disputed group.
     disputed: Vec<(usize, usize)>,
 }
@@ -176,6 +178,20 @@ fn disputed_sentences(claims: &[Claim], groups: &[FigureGroup]) -> Vec<(usize, u
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Maps each claim's range, relative to its sentence, to its document's original text.
+fn cite_claims(cluster: &Cluster, corpus: &Corpus, claims: Vec<Claim>) -> Vec<CitedClaim> {
+    claims
+        .into_iter()
+        .map(|claim| {
+            let sentence = &corpus.sentences[claim.sentence];
+            let start = sentence.clean.start + claim.claim_range.start;
+            let end = sentence.clean.start + claim.claim_range.end;
+            let span = cluster.documents[sentence.doc].clean.original_span(start..end);
+            CitedClaim { claim, start: span.start, end: span.end }
+        })
+        .collect()
 }
 
 fn document_infos(cluster: &Cluster) -> Vec<DocumentInfo> {

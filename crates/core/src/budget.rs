@@ -16,6 +16,7 @@ pub enum Limit {
 /// A limit, and whether the last sentence may be cut at it (the DUC convention).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Budget {
+    #[serde(flatten)]
     pub limit: Limit,
     pub truncate: bool,
 }

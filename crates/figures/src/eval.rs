@@ -5,12 +5,16 @@
 //! ≥ 0.5): the right quantity with most of the right figures. Matching is one to one, each
 //! labelled group taken by the first found group that matches it. Precision = matched / found
 //! disputed groups; recall = matched / labelled groups.
+//!
+//! A folder of label files ([`read_labels`]) is how a whole labelled set is scored: the caller
+//! runs the pipeline on every cluster that has a label and adds up the [`Score`]s.
 
 use crate::event::Event;
 use crate::group::FigureGroup;
 use crate::phase::Phase;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// The labels of one cluster.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -42,6 +46,44 @@ impl LabelSet {
     }
 }
 
+/// A label file that cannot be used, named with the problem.
+#[derive(Debug)]
+pub struct LabelError {
+    pub path: PathBuf,
+    pub problem: String,
+}
+
+impl std::fmt::Display for LabelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.problem)
+    }
+}
+
+impl std::error::Error for LabelError {}
+
+/// Every `*.json` label file directly in `dir`, by cluster id. A file must be named after the
+/// cluster it labels (`<cluster id>.json`), so a renamed or copied file cannot silently score
+/// the wrong cluster; two files for one cluster are therefore impossible.
+pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, LabelSet>, LabelError> {
+    let fail = |path: &Path, problem: String| LabelError { path: path.to_path_buf(), problem };
+    let entries = std::fs::read_dir(dir).map_err(|e| fail(dir, format!("cannot read the label folder: {e}")))?;
+    let mut labels = BTreeMap::new();
+    for entry in entries {
+        let path = entry.map_err(|e| fail(dir, format!("cannot list the label folder: {e}")))?.path();
+        if !path.is_file() || path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let json = std::fs::read_to_string(&path).map_err(|e| fail(&path, format!("cannot read: {e}")))?;
+        let set = LabelSet::from_json(&json).map_err(|e| fail(&path, format!("invalid labels: {e}")))?;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if set.cluster != stem {
+            return Err(fail(&path, format!("labels cluster {:?}, but the file is named after {stem:?}", set.cluster)));
+        }
+        labels.insert(set.cluster.clone(), set);
+    }
+    Ok(labels)
+}
+
 /// Counts behind precision and recall; add (`+`) the scores of several clusters for a micro average.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Score {
@@ -59,6 +101,12 @@ impl Score {
     /// 1 when nothing was expected.
     pub fn recall(&self) -> f64 {
         ratio(self.matched, self.expected)
+    }
+}
+
+impl std::iter::Sum for Score {
+    fn sum<I: Iterator<Item = Score>>(scores: I) -> Score {
+        scores.fold(Score::default(), |total, score| total + score)
     }
 }
 
@@ -164,6 +212,34 @@ mod tests {
     fn too_little_overlap_is_no_match() {
         let groups = [found("hostage", Verdict::Disagree, vec![value(35, &["a"]), value(7, &["b"]), value(9, &["c"])])];
         assert_eq!(score(&groups, &labels()).matched, 0);
+    }
+
+    #[test]
+    fn scores_add_up_to_a_micro_average() {
+        let parts = [Score { found: 2, expected: 1, matched: 1 }, Score { found: 0, expected: 3, matched: 0 }];
+        let total: Score = parts.into_iter().sum();
+        assert_eq!(total, Score { found: 2, expected: 4, matched: 1 });
+        assert_eq!(total.precision(), 0.5);
+        assert_eq!(total.recall(), 0.25);
+    }
+
+    #[test]
+    fn a_label_folder_is_read_by_cluster_and_checked_against_file_names() {
+        let dir = std::env::temp_dir().join(format!("chorus-figures-labels-{}", std::process::id()));
+        let write = |name: &str, json: &str| std::fs::write(dir.join(name), json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        write("a.json", r#"{"cluster": "a", "disputed": []}"#);
+        write("notes.txt", "not a label");
+        let labels = read_labels(&dir).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(labels.keys().collect::<Vec<_>>(), ["a"]);
+        write("b.json", r#"{"cluster": "a", "disputed": []}"#);
+        let error = read_labels(&dir).expect_err("misnamed file");
+        assert!(error.to_string().contains("b.json: labels cluster \"a\""), "{error}");
+        write("b.json", r#"{"cluster": "b"}"#);
+        let error = read_labels(&dir).expect_err("no disputed list");
+        assert!(error.to_string().contains("b.json: invalid labels"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        assert!(read_labels(&dir).expect_err("gone").to_string().contains("cannot read the label folder"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod json;
 mod markdown;
 mod text;
 
-use crate::{Brief, Claim, DocumentInfo, FigureGroup, FigureReport};
+use crate::{Brief, CitedClaim, DocumentInfo, FigureGroup, FigureReport};
 use std::str::FromStr;
 
 /// An output format of `chorus summarize`.
@@ -85,12 +85,12 @@ fn describe_group(brief: &Brief, group: &FigureGroup) -> String {
     describe(group, &brief.claims, &brief.documents)
 }
 
-fn describe(group: &FigureGroup, claims: &[Claim], documents: &[DocumentInfo]) -> String {
+fn describe(group: &FigureGroup, claims: &[CitedClaim], documents: &[DocumentInfo]) -> String {
     let values: Vec<String> = group
         .values
         .iter()
         .map(|v| {
-            let claim = v.claims.first().map(|&c| &claims[c]);
+            let claim = v.claims.first().map(|&c| &claims[c].claim);
             let mut said = claim.map_or_else(String::new, |c| match &c.qualifier {
                 Some(q) => format!("{q} {}", c.number_text),
                 None => c.number_text.clone(),

@@ -43,7 +43,7 @@ enum Record<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         figures: Option<&'a [chorus::FigureGroup]>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        claims: Option<&'a [chorus::Claim]>,
+        claims: Option<&'a [chorus::CitedClaim]>,
     },
     Error { line: usize, id: Option<&'a str>, error: String },
 }

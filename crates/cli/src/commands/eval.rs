@@ -99,7 +99,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect::<Result<_, _>>()
         .context("reference summaries")?;
 
-    let total = (methods.len() + args.system.len()) * items.len();
+    let mut systems = Vec::new();
+    for path in &args.system {
+        systems.extend(read_system(path)?);
+    }
+    let total = (methods.len() + systems.len()) * items.len();
     let progress = progress_bar(total as u64, args.quiet);
     let mut results: Vec<(String, Vec<ClusterScore>)> = Vec::new();
     for name in &methods {
@@ -117,8 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .collect();
         results.push((name.clone(), scores));
     }
-    for path in &args.system {
-        let outputs = read_system(path)?;
+    for (name, outputs) in systems {
         let scores = items
             .par_iter()
             .zip(&references)
@@ -128,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 score_summary(item, refs, summary.map_or("", String::as_str), convention, 0.0, summary.is_none())
             })
             .collect();
-        results.push((path.display().to_string(), scores));
+        results.push((name, scores));
     }
     progress.finish_and_clear();
 
@@ -209,14 +212,17 @@ fn score_summary(
     }
 }
 
-/// A system's outputs by cluster id; a line that is not `{"id", "summary"}` is an error naming it.
-fn read_system(path: &PathBuf) -> anyhow::Result<HashMap<String, String>> {
+/// The outputs in a file, by system and cluster id. Lines are `{"id", "summary"}`, with an
+/// optional `"system"` naming the system (else the file name), so one file may hold several
+/// systems, as the peer runners write them. A malformed line is an error naming it.
+fn read_system(path: &PathBuf) -> anyhow::Result<Vec<(String, HashMap<String, String>)>> {
     #[derive(Deserialize)]
     struct Output {
         id: serde_json::Value,
         summary: String,
+        system: Option<String>,
     }
-    let mut outputs = HashMap::new();
+    let mut systems: Vec<(String, HashMap<String, String>)> = Vec::new();
     for (n, line) in crate::data::open_lines(path)?.lines().enumerate() {
         let line = line.with_context(|| format!("{}: line {}: cannot read", path.display(), n + 1))?;
         if line.trim().is_empty() {
@@ -228,9 +234,17 @@ fn read_system(path: &PathBuf) -> anyhow::Result<HashMap<String, String>> {
             serde_json::Value::String(s) => s,
             other => other.to_string(),
         };
-        outputs.insert(id, output.summary);
+        let name = output.system.unwrap_or_else(|| path.display().to_string());
+        let index = match systems.iter().position(|(n, _)| *n == name) {
+            Some(index) => index,
+            None => {
+                systems.push((name, HashMap::new()));
+                systems.len() - 1
+            }
+        };
+        systems[index].1.insert(id, output.summary);
     }
-    Ok(outputs)
+    Ok(systems)
 }
 
 fn report(name: &str, scores: &[ClusterScore], scorer: &Scorer) -> SystemReport {

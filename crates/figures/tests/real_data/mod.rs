@@ -1,0 +1,79 @@
+//! The held-out evaluation on real clusters: finds the shared data, runs the CLI's pipeline
+//! (ingest cleaning, segment's sentence splitter, then figures) on every cluster that has a
+//! label in `tests/labels/real/`, and scores it. Shared by `tests/real_labels.rs` and
+//! `examples/evaluate.rs`.
+// The test and the example each use a different part of this module.
+#![allow(dead_code)]
+
+use chorus_figures::eval::{read_labels, score, LabelSet, Score};
+use chorus_figures::{extract, group, FigureGroup};
+use chorus_segment::Segmenter;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The data files the labelled clusters come from, relative to the data folder.
+pub const DATA_FILES: &[&str] = &["multi_news/validation.jsonl.gz", "tac2011_multiling_en/test.jsonl"];
+
+pub fn labels_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/labels/real")
+}
+
+/// `$CHORUS_DATA` when set, else `<workspace>/../shared/data`; an error that says where it
+/// looked when a data file is not there.
+pub fn data_files() -> Result<Vec<PathBuf>, String> {
+    let dir = match std::env::var_os("CHORUS_DATA") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
+    };
+    let files: Vec<PathBuf> = DATA_FILES.iter().map(|f| dir.join(f)).collect();
+    match files.iter().find(|f| !f.is_file()) {
+        Some(missing) => Err(format!(
+            "the real-data evaluation needs {} (looked in $CHORUS_DATA, else <workspace>/../shared/data); set CHORUS_DATA to the folder holding {}",
+            missing.display(),
+            DATA_FILES.join(" and "),
+        )),
+        None => Ok(files),
+    }
+}
+
+/// One labelled cluster: its groups and their score.
+pub struct Scored {
+    pub cluster: String,
+    pub groups: Vec<FigureGroup>,
+    pub score: Score,
+}
+
+/// Scores every labelled cluster found in `files`, in file order. Every label must find its
+/// cluster: a label whose cluster is gone would otherwise drop out of the average unseen.
+pub fn evaluate(files: &[PathBuf], labels: &BTreeMap<String, LabelSet>) -> Result<Vec<Scored>, String> {
+    let mut scored = Vec::new();
+    for file in files {
+        scored.extend(evaluate_file(file, labels)?);
+    }
+    let unseen: Vec<&String> = labels.keys().filter(|id| !scored.iter().any(|s| &s.cluster == *id)).collect();
+    if !unseen.is_empty() {
+        return Err(format!("labelled clusters not in the data files: {unseen:?}"));
+    }
+    Ok(scored)
+}
+
+fn evaluate_file(file: &Path, labels: &BTreeMap<String, LabelSet>) -> Result<Vec<Scored>, String> {
+    let lines = chorus_ingest::read_clusters(file).map_err(|e| e.to_string())?;
+    let segmenter = Segmenter::new();
+    let mut scored = Vec::new();
+    for line in lines {
+        let mut cluster = line.result.map_err(|e| format!("{}:{}: {e}", file.display(), line.line))?;
+        let Some(label) = labels.get(&cluster.id) else { continue };
+        chorus_ingest::clean_cluster(&mut cluster);
+        let corpus = segmenter.segment(&cluster);
+        let groups = group(&extract(&corpus, &cluster.documents));
+        let score = score(&groups, label);
+        scored.push(Scored { cluster: cluster.id, groups, score });
+    }
+    Ok(scored)
+}
+
+/// The labels of `tests/labels/real/`.
+pub fn real_labels() -> Result<BTreeMap<String, LabelSet>, String> {
+    read_labels(&labels_dir()).map_err(|e| e.to_string())
+}
