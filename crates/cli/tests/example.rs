@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{assert_citations, chorus, example_dir, jaccard, method_names, sentence_texts, summarize, word_count, FURNITURE};
+use common::{
+    assert_citations, chorus, example_dir, jaccard, method_names, sentence_texts, summarize, word_count, FURNITURE,
+};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fs;
@@ -68,6 +70,8 @@ fn every_method_and_budget_gives_a_faithful_brief() {
     }
 }
 
+/// Everything a brief of the example must satisfy whatever the method: within budget, cited
+/// exactly, free of page furniture and near-duplicates, cut only at its end.
 fn check_brief(brief: &Value, case: &str, budget: &BudgetCase, truncate: bool, texts: &HashMap<String, String>) {
     let sentences = sentence_texts(brief);
     assert!(!sentences.is_empty(), "{case}: empty brief");
@@ -130,8 +134,14 @@ fn methods_have_a_description_and_a_reference() {
         let (name, description) = pair[0].split_once(char::is_whitespace).expect("a name, then a description");
         assert!(word_count(description) >= 3, "{name}: no description");
         let reference = pair[1].trim();
-        let has_year = reference.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
-        assert!(pair[1].starts_with(' ') && has_year, "{name}: the second line should be a dated reference: {:?}", pair[1]);
+        let has_year = reference
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+        assert!(
+            pair[1].starts_with(' ') && has_year,
+            "{name}: the second line should be a dated reference: {:?}",
+            pair[1]
+        );
     }
 }
 
@@ -161,7 +171,8 @@ fn markdown_cites_every_sentence_and_lists_the_sources() {
     let markdown = rendered("markdown");
     let (body, sources) = markdown.split_once("\n## Sources\n").expect("a ## Sources section");
     for sentence in sentence_texts(&brief) {
-        let line = body.lines().find(|line| line.starts_with(sentence)).unwrap_or_else(|| panic!("{sentence:?} missing"));
+        let line =
+            body.lines().find(|line| line.starts_with(sentence)).unwrap_or_else(|| panic!("{sentence:?} missing"));
         let citation = &line[sentence.len()..];
         assert!(citation.trim_start().starts_with('['), "{sentence:?} has no [n] citation: {line:?}");
     }
@@ -201,7 +212,9 @@ fn html_format_is_a_page_with_escaped_text() {
     let run = summarize(dir.path(), &["--format", "html"]);
     run.assert_success();
     assert!(!run.stdout.contains("<script>"), "unescaped markup:\n{}", run.stdout);
-    assert!(run.stdout.contains("&lt;script&gt;") && run.stdout.contains("3 &lt; 5") && run.stdout.contains("&amp; the"));
+    assert!(
+        run.stdout.contains("&lt;script&gt;") && run.stdout.contains("3 &lt; 5") && run.stdout.contains("&amp; the")
+    );
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Precision and recall of disputed groups on the real held-out clusters, through the CLI's
-//! pipeline; with `--groups`, also every disputed group found, to read the errors.
+//! pipeline; with `--groups`, also every disputed group found, and with `--claims`, every claim
+//! (number, counted key, event, report), to read the errors.
 //!
-//! `cargo run -p chorus-figures --release --example evaluate [-- --groups]`
+//! `cargo run -p chorus-figures --release --example evaluate [-- --groups] [--claims]`
 //! (data from `$CHORUS_DATA`, else `<workspace>/../shared/data`).
 
 #[path = "../tests/real_data/mod.rs"]
@@ -11,7 +12,9 @@ use chorus_figures::eval::Score;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let show_groups = std::env::args().skip(1).any(|a| a == "--groups");
+    let flags: Vec<String> = std::env::args().skip(1).collect();
+    let show_groups = flags.iter().any(|a| a == "--groups");
+    let show_claims = flags.iter().any(|a| a == "--claims");
     let scored = real_data::data_files().and_then(|files| real_data::evaluate(&files, &real_data::real_labels()?));
     let scored = match scored {
         Ok(scored) => scored,
@@ -23,6 +26,12 @@ fn main() -> ExitCode {
     for cluster in &scored {
         let s = cluster.score;
         println!("{:<28} found {:>2}  expected {:>2}  matched {:>2}", cluster.cluster, s.found, s.expected, s.matched);
+        if show_claims {
+            for claim in &cluster.claims {
+                let event = claim.event.map_or("-".to_string(), |e| format!("{e:?}"));
+                println!("    claim {:>8} {:<24} {:<9} doc {}", claim.number_text, claim.counted_key, event, claim.doc_id);
+            }
+        }
         if show_groups {
             for disputed in cluster.groups.iter().filter(|g| g.is_disputed()) {
                 let values: Vec<String> = disputed

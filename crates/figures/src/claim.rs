@@ -4,7 +4,7 @@
 use crate::attribution::{sources, Source};
 use crate::counted::{key, noun_phrase_after};
 use crate::day::{day_mentions, parse_report_date, Moment};
-use crate::event::{event_after, event_at, event_for, Event};
+use crate::event::{event_at, event_before, event_for, Event};
 use crate::number::{number_at, qualifier_before, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::token::{nearest, tokenize, Token};
@@ -157,13 +157,20 @@ fn figure_at(parts: &SentenceParts, number_start: usize, number_end: usize, valu
     let tokens = &parts.tokens;
     let start = qualifier_before(tokens, number_start).unwrap_or(number_start);
     let phrase = noun_phrase_after(tokens, number_end, value != Value::Exact(1));
+    // `killing 12 people and wounding 31 others`: `others` has no noun of its own; it counts
+    // more of the previous count's noun, and without one it counts nothing we can name.
+    let others_end = phrase.as_ref().filter(|p| p.words == ["other"]).map(|p| p.end);
+    let phrase = phrase.filter(|_| others_end.is_none());
     let elliptical = phrase.is_none();
     let (words, end, event) = match phrase {
         Some(p) => {
             let event = p.event.or_else(|| event_for(tokens, start, p.end));
             (p.words, p.end, event)
         }
-        None => (borrowed_noun(tokens, number_end, previous)?, number_end, event_after(tokens, number_end)),
+        None => {
+            let end = others_end.unwrap_or(number_end);
+            (borrowed_noun(tokens, start, number_end, previous)?, end, event_for(tokens, start, end))
+        }
     };
     let is_partitive_total = partitive_of(tokens, number_start).is_some_and(|of| of > 0 && number_at(tokens, of - 1).is_some());
     let coordinated = previous.filter(|p| is_coordinated(tokens, p.end, start));
@@ -182,8 +189,9 @@ fn figure_at(parts: &SentenceParts, number_start: usize, number_end: usize, valu
 /// The counted noun of an elliptical count: the previous count's noun without its participles
 /// (`766,000 displaced people, 310,000 injured` counts injured people, not displaced ones), or,
 /// with no previous count, `person` when an event word follows at once (`222,570 deaths`, `52
-/// dead`): news counts people unless it says otherwise.
-fn borrowed_noun(tokens: &[Token], number_end: usize, previous: Option<&Figure>) -> Option<Vec<String>> {
+/// dead`) or governs the count from just before it in its clause (`the death toll passed
+/// 150,000`, `deaths mount to more than 120,000`): news counts people unless it says otherwise.
+fn borrowed_noun(tokens: &[Token], start: usize, number_end: usize, previous: Option<&Figure>) -> Option<Vec<String>> {
     match previous {
         Some(previous) => {
             let (head, modifiers) = previous.words.split_last()?;
@@ -191,7 +199,8 @@ fn borrowed_noun(tokens: &[Token], number_end: usize, previous: Option<&Figure>)
             words.push(head.clone());
             Some(words)
         }
-        None => event_at(tokens, number_end).map(|_| vec!["person".to_string()]),
+        None => (event_at(tokens, number_end).is_some() || event_before(tokens, start).is_some())
+            .then(|| vec!["person".to_string()]),
     }
 }
 

@@ -93,7 +93,7 @@ pub fn noun_phrase_after(tokens: &[Token], from: usize, plural: bool) -> Option<
         }
         taken.push(token);
         k += 1;
-        if plural && looks_plural(word) {
+        if plural && looks_plural(word) && !heads_a_compound(word, tokens.get(k)) {
             break;
         }
     }
@@ -116,6 +116,16 @@ fn skip_partitive(tokens: &[Token], from: usize) -> usize {
         Some(total) => total.end,
         None => k,
     }
+}
+
+/// Collective nouns that also modify a plural head: `crew members`, `police officers`.
+const COLLECTIVE_MODIFIERS: &[&str] = &["crew", "staff", "police", "personnel"];
+
+/// Whether `word`, plural in form, is the first half of a compound whose plural head follows
+/// (`seven crew members`): the phrase then ends at the head.
+fn heads_a_compound(word: &str, next: Option<&Token>) -> bool {
+    COLLECTIVE_MODIFIERS.contains(&word)
+        && next.is_some_and(|n| n.is_word && !n.is_any(NOT_IN_PHRASE) && n.lower.ends_with('s') && looks_plural(&n.lower))
 }
 
 fn is_quote(token: &Token) -> bool {
@@ -268,6 +278,9 @@ mod tests {
         assert_eq!(phrase("of its citizens were held", true), Some(("citizen".into(), None)));
         assert_eq!(phrase("Japanese unaccounted for", true), Some(("japanese".into(), None)));
         assert_eq!(phrase("hostages killed", true), Some(("hostage".into(), None)));
+        assert_eq!(phrase("crew members have been arrested", true), Some(("crew member".into(), None)));
+        assert_eq!(phrase("police officers", true), Some(("police officer".into(), None)));
+        assert_eq!(phrase("crew were arrested", true), Some(("crew".into(), None)));
     }
 
     #[test]

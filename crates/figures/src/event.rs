@@ -42,6 +42,8 @@ const LEXICON: &[(&[&str], Event)] = &[
     (&["at", "the", "scene"], Event::Present),
     (&["on", "the", "site"], Event::Present),
     (&["aboard"], Event::Present),
+    // `the toll rose to 38`: in news a toll is a death toll unless it says otherwise.
+    (&["toll"], Event::Killed),
     (&["killed"], Event::Killed),
     (&["kill"], Event::Killed),
     (&["killing"], Event::Killed),
@@ -113,7 +115,10 @@ const LEFT_REACH: usize = 6;
 
 /// The event of the noun phrase `np_start..np_end` (its number included).
 ///
-/// Rule: first the verb phrase after the noun phrase, read up to the end of its clause (`, and`
+/// Rule: first a verb governing the count from right before it (`killing 38 people`, `wounded
+/// at least 17 others`): nothing can come between them, so whatever verb follows the phrase
+/// belongs to a larger clause (`Six crew members, killing 38 people, have been arrested`).
+/// Then the verb phrase after the noun phrase, read up to the end of its clause (`, and`
 /// also ends it), crossing coordinated counts (`23 hostages and 32 militants were killed`) but
 /// not a count with its own event word (`…, 310,000 injured`), and, right after the phrase,
 /// one relative pronoun (`citizens who remained unaccounted for`); a `Present` reading there
@@ -121,7 +126,14 @@ const LEFT_REACH: usize = 6;
 /// a governing word just before the number in the same clause (`killed 35 hostages`, `the deaths
 /// of seven hostages`). A negated event word (`were not killed`) ends the search.
 pub fn event_for(tokens: &[Token], np_start: usize, np_end: usize) -> Option<Event> {
-    event_after(tokens, np_end).or_else(|| event_before(tokens, np_start))
+    governing_verb(tokens, np_start).or_else(|| event_after(tokens, np_end)).or_else(|| event_before(tokens, np_start))
+}
+
+/// The event of a participle or past verb (`killing`, `wounded`) right before token `np_start`.
+fn governing_verb(tokens: &[Token], np_start: usize) -> Option<Event> {
+    let k = np_start.checked_sub(1)?;
+    let verb_form = tokens[k].lower.ends_with("ing") || tokens[k].lower.ends_with("ed");
+    event_at(tokens, k).filter(|(_, len)| *len == 1 && verb_form && !is_negated(tokens, k)).map(|(event, _)| event)
 }
 
 /// The event of the verb phrase after a noun phrase ending at token `np_end`.
@@ -142,7 +154,10 @@ pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
         }
         let token = &tokens[k];
         let relative_pronoun = k == np_end && token.is_any(&["who", "which", "that"]);
-        if token.is_any(CLAUSE_BREAKS) && !relative_pronoun {
+        // `27 people are said to have been injured`: a passive report verb hedges the verb
+        // phrase, it does not end it.
+        let passive_report = token.is_any(&["said", "says"]) && k > 0 && tokens[k - 1].is_any(&["is", "are", "was", "were", "been"]);
+        if token.is_any(CLAUSE_BREAKS) && !relative_pronoun && !passive_report {
             break;
         }
         let after_comma = k > 0 && tokens[k - 1].text == ",";
@@ -160,7 +175,7 @@ pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
 }
 
 /// The event of a governing word just before a noun phrase starting at token `np_start`.
-fn event_before(tokens: &[Token], np_start: usize) -> Option<Event> {
+pub fn event_before(tokens: &[Token], np_start: usize) -> Option<Event> {
     let reach = np_start.saturating_sub(LEFT_REACH);
     for k in (reach..np_start).rev() {
         if let Some((event, _)) = event_at(tokens, k).filter(|(_, len)| k + len <= np_start) {
@@ -233,6 +248,21 @@ mod tests {
         assert_eq!(event_between(text, "766,000", Some(",")), None);
         let text = "made 1.5 million people homeless, and some estimates of the death toll rise";
         assert_eq!(event_between(text, "1.5", Some("homeless")), None);
+    }
+
+    #[test]
+    fn an_adjacent_governing_verb_wins_over_a_later_clause() {
+        let text = "Six crew members, killing 38 people, have been arrested";
+        assert_eq!(event_between(text, "38", Some(",")), Some(Event::Killed));
+        assert_eq!(event_between("the gunman killed 12 people and wounded 31 others", "31", None), Some(Event::Injured));
+        assert_eq!(event_between("the blast had not killed 12 people who were arrested", "12", Some("who")), Some(Event::Arrested));
+    }
+
+    #[test]
+    fn passive_report_verbs_and_tolls() {
+        assert_eq!(event_between("At least 27 people are said to have been seriously injured", "27", Some("are")), Some(Event::Injured));
+        assert_eq!(event_between("27 people, police said, were hurt", "27", Some(",")), None);
+        assert_eq!(event_between("Tsunami toll passes 80,000 people", "80,000", None), Some(Event::Killed));
     }
 
     #[test]

@@ -131,6 +131,18 @@ pub fn in_order(
     selection.into_chosen()
 }
 
+/// Completes an earlier choice (in its order) by offering `order` until the budget is spent:
+/// for methods whose objective stops paying before the budget is used up.
+pub fn fill(
+    corpus: &Corpus,
+    vectors: &Vectors,
+    budget: &Budget,
+    chosen: &[usize],
+    order: impl IntoIterator<Item = usize>,
+) -> Vec<usize> {
+    in_order(corpus, vectors, budget, chosen.iter().copied().chain(order))
+}
+
 /// Offers eligible sentences from the highest score down (ties: earlier sentence first).
 pub fn by_score(corpus: &Corpus, vectors: &Vectors, budget: &Budget, scores: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..corpus.sentences.len().min(scores.len()))
@@ -213,6 +225,13 @@ mod tests {
             Some(2)
         );
         assert_eq!(candidates, vec![1, 2]);
+    }
+
+    #[test]
+    fn fill_keeps_the_earlier_choice_and_adds_what_still_fits() {
+        let c = corpus(&["alpha beta. gamma delta. epsilon zeta. eta theta"]);
+        let v = Vectors::new(&c);
+        assert_eq!(fill(&c, &v, &words(6, false), &[2], [0, 2, 1, 3]), vec![2, 0, 1]);
     }
 
     #[test]

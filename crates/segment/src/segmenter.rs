@@ -34,20 +34,26 @@ impl Segmenter {
 
     /// Every sentence of every document that does not repeat an earlier one.
     pub fn segment(&self, cluster: &Cluster) -> Corpus {
+        let originals = || {
+            cluster
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(_, document)| document.duplicate_of.is_none())
+        };
         let mut vocabulary = Vocabulary::default();
+        vocabulary.reserve_for_text(originals().map(|(_, document)| document.clean.len()).sum());
         let mut frequencies = DocumentFrequencies::default();
         let mut sentences = Vec::new();
-        let originals = cluster
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(_, document)| document.duplicate_of.is_none());
-        for (doc, document) in originals {
+        // Terms are gathered here and copied out at their exact length: one allocation per
+        // sentence instead of a vector grown term by term.
+        let mut terms = Vec::new();
+        for (doc, document) in originals() {
             frequencies.start_document();
             let clean = document.clean.as_str();
             for (position, range) in sentence_ranges(clean).into_iter().enumerate() {
                 let text = &clean[range.clone()];
-                let mut terms = Vec::new();
+                terms.clear();
                 vocabulary.terms_of(text, &mut terms);
                 frequencies.count(&terms);
                 let words = word_count(text);
@@ -57,7 +63,7 @@ impl Segmenter {
                     text: text.to_owned(),
                     span: document.clean.original_span(range.clone()),
                     words,
-                    terms,
+                    terms: terms.clone(),
                     kind: sentence_kind(text, words, is_whole_line(clean, &range)),
                     clean: range,
                 });

@@ -88,11 +88,14 @@ fn split_line(line: &str, offset: usize, ranges: &mut Vec<Range<usize>>) {
     push_trimmed(line, offset, sentence_start..bytes.len(), ranges);
 }
 
-/// Byte length of the sentence-ending mark at `at`, if there is one.
+/// Byte length of the sentence-ending mark at `at`, if there is one. Called on every byte of
+/// the text, so the ellipsis is compared only at its first byte.
 fn terminator_len(bytes: &[u8], at: usize) -> Option<usize> {
     match bytes.get(at)? {
         b'.' | b'!' | b'?' => Some(1),
-        _ if bytes[at..].starts_with(ELLIPSIS.as_bytes()) => Some(ELLIPSIS.len()),
+        &first if first == ELLIPSIS.as_bytes()[0] && bytes[at..].starts_with(ELLIPSIS.as_bytes()) => {
+            Some(ELLIPSIS.len())
+        }
         _ => None,
     }
 }

@@ -11,8 +11,26 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 
 /// Whitespace-separated words: the unit of word budgets.
+///
+/// Counts the starts of words (a non-whitespace character after whitespace or at the start) in
+/// one pass over the bytes: this runs on every sentence, and most of its bytes are ASCII, which
+/// need no decoding. Only the lead byte of a multi-byte character is decoded and classified.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    let mut count = 0;
+    let mut after_space = true;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let is_space = match byte {
+            // The ASCII characters `char::is_whitespace` accepts.
+            b' ' | b'\t'..=b'\r' => true,
+            0..=0x7f => false,
+            // A continuation byte belongs to the character its lead byte classified.
+            0x80..=0xbf => continue,
+            _ => text[at..].chars().next().is_some_and(char::is_whitespace),
+        };
+        count += usize::from(after_space && !is_space);
+        after_space = is_space;
+    }
+    count
 }
 
 /// Splits text into lowercased words and content terms without allocating per token.
@@ -210,5 +228,18 @@ mod tests {
     fn word_count_counts_whitespace_separated_words() {
         assert_eq!(word_count("  Two British hostages -- Peter,\tleft \n"), 6);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn word_count_agrees_with_unicode_whitespace_splitting() {
+        for text in [
+            "no-break\u{a0}space and\u{3000}ideographic\u{2003}em",
+            "\u{b}vertical\u{c}feed\r\nline\u{85}next\u{2028}sep",
+            "Émile «\u{202f}non\u{202f}» — über\u{a0}\u{a0}",
+            "\u{a0}",
+            "word",
+        ] {
+            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+        }
     }
 }

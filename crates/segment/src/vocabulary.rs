@@ -41,6 +41,19 @@ impl Vocabulary {
         });
     }
 
+    /// Makes room for the words of about `text_len` more bytes of text, so that the maps are
+    /// not rebuilt again and again as they grow. A news cluster of a few kilobytes has about one
+    /// distinct word form per 12 bytes (fewer as texts grow longer); past the cap the maps grow
+    /// as usual.
+    pub(crate) fn reserve_for_text(&mut self, text_len: usize) {
+        const BYTES_PER_WORD_FORM: usize = 12;
+        const MAX_RESERVED: usize = 1 << 16;
+        let word_forms = (text_len / BYTES_PER_WORD_FORM).min(MAX_RESERVED);
+        self.by_word.reserve(word_forms);
+        self.by_stem.reserve(word_forms);
+        self.stems.reserve(word_forms);
+    }
+
     /// How many distinct terms have been seen.
     pub(crate) fn len(&self) -> usize {
         self.stems.len()

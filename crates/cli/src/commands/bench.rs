@@ -27,6 +27,10 @@ pub struct Args {
     /// Print JSON instead of a Markdown table
     #[arg(long)]
     pub json: bool,
+    /// Instead: pool every document of the data into one cluster, and time summarizing 1/8, 1/4,
+    /// 1/2 and all of it, to show how cost grows with the number of sentences
+    #[arg(long)]
+    pub scaling: bool,
 }
 
 #[derive(Serialize)]
@@ -38,6 +42,9 @@ struct Stage {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.scaling {
+        return scaling(args);
+    }
     // As `batch` runs it: its records carry no figures unless asked.
     let summarizer = args.method.summarizer()?.with_figures(false);
     let limit = args.limit.unwrap_or(usize::MAX);
@@ -55,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(!clusters.is_empty(), "{source}: no cluster could be read");
     let n = clusters.len();
 
-    let floor_tokenizer = chorus_segment_tokenizer();
+    let floor_tokenizer = chorus::Tokenizer::default();
     let (tokenize_time, _) = timed(|| {
         let mut terms = 0usize;
         for line in &raw {
@@ -115,12 +122,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Times one ever larger cluster made of all the documents in the data. Cost per sentence that
+/// stays flat (or grows like log n) as the cluster doubles is the n log n the pipeline promises.
+fn scaling(args: Args) -> anyhow::Result<ExitCode> {
+    let summarizer = args.method.summarizer()?;
+    let source = args.data.display().to_string();
+    let documents: Vec<chorus::Document> = open_lines(&args.data)?
+        .lines()
+        .take(args.limit.unwrap_or(usize::MAX))
+        .map_while(Result::ok)
+        .filter_map(|line| chorus::cluster_from_json(&line, &source).ok())
+        .flat_map(|cluster| cluster.documents)
+        .collect();
+    anyhow::ensure!(!documents.is_empty(), "{source}: no documents");
+    println!("method {}, one cluster made of the first k of {} documents\n", summarizer.method().name(), documents.len());
+    println!("| documents | words | sentences | ms | µs per sentence |\n|---:|---:|---:|---:|---:|");
+    for share in [8, 4, 2, 1] {
+        let mut cluster = Cluster { id: format!("pool-1/{share}"), documents: documents[..documents.len() / share].to_vec() };
+        for (i, doc) in cluster.documents.iter_mut().enumerate() {
+            doc.id = i.to_string();
+        }
+        let words: usize = cluster.documents.iter().map(|d| chorus::word_count(&d.original)).sum();
+        let (time, brief) = timed(|| summarizer.summarize(cluster.clone()));
+        brief.with_context(|| format!("{source}: pooled cluster"))?;
+        let mut cleaned = cluster;
+        chorus::clean_cluster(&mut cleaned);
+        let sentences = Segmenter::new().segment(&cleaned).sentences.len();
+        println!(
+            "| {} | {words} | {sentences} | {:.1} | {:.1} |",
+            cleaned.documents.len(),
+            time.as_secs_f64() * 1e3,
+            time.as_secs_f64() * 1e6 / sentences as f64
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn timed<T>(work: impl FnOnce() -> T) -> (Duration, T) {
     let clock = Instant::now();
     let out = work();
     (clock.elapsed(), out)
 }
 
-fn chorus_segment_tokenizer() -> chorus::Tokenizer {
-    chorus::Tokenizer::default()
-}

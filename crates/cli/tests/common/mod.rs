@@ -84,7 +84,7 @@ pub fn chorus_with_stdin<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: &[u8]) ->
 /// Runs `chorus summarize PATH EXTRA...`.
 pub fn summarize(path: &Path, extra: &[&str]) -> Run {
     let mut args: Vec<&std::ffi::OsStr> = vec!["summarize".as_ref(), path.as_os_str()];
-    args.extend(extra.iter().map(|arg| std::ffi::OsStr::new(arg)));
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
     chorus(&args)
 }
 
@@ -172,8 +172,10 @@ pub fn assert_citations(brief: &Value, original: impl Fn(&str) -> String) {
         assert_eq!(ids.get(index), Some(&doc), "doc_index points at the cited doc: {sentence}");
         let file = documents[index]["file"].as_str().expect("a document read from a file names it");
         let original = original(file);
-        let (start, end) = (sentence["start"].as_u64().expect("start") as usize, sentence["end"].as_u64().expect("end") as usize);
-        let span = original.get(start..end).unwrap_or_else(|| panic!("{file}: span {start}..{end} is not a slice of the text"));
+        let (start, end) = cited_bytes(sentence);
+        let span = original
+            .get(start..end)
+            .unwrap_or_else(|| panic!("{file}: span {start}..{end} is not a slice of the text"));
         assert!(
             span == text || is_cleaned_from(text, span),
             "{file} bytes {start}..{end} do not hold the sentence\n  sentence: {text:?}\n  span:     {span:?}"
@@ -183,6 +185,12 @@ pub fn assert_citations(brief: &Value, original: impl Fn(&str) -> String) {
             assert!(other != doc && ids.contains(&other), "support {other:?} is not another document of the cluster");
         }
     }
+}
+
+/// The byte range a sentence of a JSON brief cites.
+pub fn cited_bytes(sentence: &Value) -> (usize, usize) {
+    let offset = |field: &str| sentence[field].as_u64().unwrap_or_else(|| panic!("no {field}: {sentence}")) as usize;
+    (offset("start"), offset("end"))
 }
 
 /// The sentences of a JSON brief, as text.

@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use chorus_figures::eval::{read_labels, score, LabelSet, Score};
-use chorus_figures::{extract, group, FigureGroup};
+use chorus_figures::{extract, group, Claim, FigureGroup};
 use chorus_segment::Segmenter;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,9 +36,10 @@ pub fn data_files() -> Result<Vec<PathBuf>, String> {
     }
 }
 
-/// One labelled cluster: its groups and their score.
+/// One labelled cluster: its claims, its groups and their score.
 pub struct Scored {
     pub cluster: String,
+    pub claims: Vec<Claim>,
     pub groups: Vec<FigureGroup>,
     pub score: Score,
 }
@@ -66,9 +67,10 @@ fn evaluate_file(file: &Path, labels: &BTreeMap<String, LabelSet>) -> Result<Vec
         let Some(label) = labels.get(&cluster.id) else { continue };
         chorus_ingest::clean_cluster(&mut cluster);
         let corpus = segmenter.segment(&cluster);
-        let groups = group(&extract(&corpus, &cluster.documents));
+        let claims = extract(&corpus, &cluster.documents);
+        let groups = group(&claims);
         let score = score(&groups, label);
-        scored.push(Scored { cluster: cluster.id, groups, score });
+        scored.push(Scored { cluster: cluster.id, claims, groups, score });
     }
     Ok(scored)
 }

@@ -2,6 +2,8 @@
 //! content bigrams ("concepts") it contains, each weighted by how many reports mention it.
 
 use crate::greedy::{maximize, Objective};
+use super::lead::round_robin;
+use crate::selection::fill;
 use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
@@ -39,7 +41,8 @@ impl Method for Concepts {
     /// polynomially, while clusters here reach thousands of sentences. Coverage is monotone
     /// submodular, so the cost-scaled lazy greedy with the best-single-sentence check
     /// ([`crate::greedy`]) is guaranteed within (1 − 1/e)/2 of the optimum and in practice
-    /// close to it, in n·log n.
+    /// close to it, in n·log n. Once no sentence adds a concept, the rest of the budget goes to
+    /// the reports' opening sentences (as [`super::lead`] orders them) rather than unused.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let index = ConceptIndex::new(corpus);
         let candidates: Vec<usize> = (0..corpus.sentences.len())
@@ -49,14 +52,9 @@ impl Method for Concepts {
             covered: vec![false; index.weights.len()],
             index: &index,
         };
-        maximize(
-            corpus,
-            &Vectors::new(corpus),
-            budget,
-            &coverage,
-            &candidates,
-            COST_EXPONENT,
-        )
+        let vectors = Vectors::new(corpus);
+        let covering = maximize(corpus, &vectors, budget, &coverage, &candidates, COST_EXPONENT);
+        fill(corpus, &vectors, budget, &covering, round_robin(corpus))
     }
 }
 

@@ -21,9 +21,15 @@ impl Method for Lead {
         "the lead baseline of the DUC/TAC evaluations (e.g. Nenkova 2005, AAAI)"
     }
 
-    /// Round robin over documents by rank among each document's eligible sentences, so a
-    /// headline at position 0 does not cost its report a turn.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
+        in_order(corpus, &Vectors::new(corpus), budget, round_robin(corpus))
+    }
+}
+
+/// Eligible sentences in round robin over documents by rank among each document's eligible
+/// sentences, so a headline at position 0 does not cost its report a turn. Other methods fill
+/// what their objective leaves of the budget in this order.
+pub(crate) fn round_robin(corpus: &Corpus) -> Vec<usize> {
         let mut eligible: Vec<usize> = (0..corpus.sentences.len())
             .filter(|&s| corpus.sentences[s].is_eligible())
             .collect();
@@ -40,13 +46,7 @@ impl Method for Lead {
             .map(|(&s, &t)| (t, corpus.sentences[s].doc, s))
             .collect();
         order.sort_unstable();
-        in_order(
-            corpus,
-            &Vectors::new(corpus),
-            budget,
-            order.into_iter().map(|(_, _, s)| s),
-        )
-    }
+        order.into_iter().map(|(_, _, s)| s).collect()
 }
 
 #[cfg(test)]

@@ -41,6 +41,9 @@ impl Method for Learned {
             Some(model) => sentence_features(corpus).iter().map(|row| model.score(row)).collect(),
             None => vec![0.0; corpus.sentences.len()],
         };
+        let window: f64 = std::env::var("WINDOW_DEV").ok().and_then(|w| w.parse().ok()).unwrap_or(1e9); // DEV-ONLY
+        let rows = sentence_features(corpus);
+        let scores: Vec<f64> = scores.iter().zip(&rows).map(|(s, r)| if 1.0 / r[2] - 1.0 < window { *s } else { s - 100.0 }).collect();
         by_score(corpus, &Vectors::new(corpus), budget, &scores)
     }
 }
