@@ -149,7 +149,8 @@ struct Figure {
 ///   safe`) the previous count's noun, and then only with an event read after it.
 /// - Counts coordinated with the previous one (only `,`, `and`, `or` between them:
 ///   `the deaths of seven hostages and 11 militants`, `two Americans, three Belgians`) share
-///   its event and phase when they have none of their own.
+///   its event and phase when they have none of their own, unless a verb of their own follows
+///   (`the toll passed 121,000, and 5 million people were homeless`).
 /// - The total of a partitive (`18` in `14 of the 18 BP employees`) has no event: it names
 ///   the whole.
 /// - A vague amount without an event says nothing checkable and is dropped.
@@ -177,7 +178,7 @@ fn figure_at(parts: &SentenceParts, number_start: usize, number_end: usize, valu
     let event = match (is_partitive_total, event) {
         (true, _) => None,
         (false, Some(event)) => Some(event),
-        (false, None) => coordinated.and_then(|p| p.event).filter(|_| !elliptical),
+        (false, None) => coordinated.and_then(|p| p.event).filter(|_| !elliptical && !has_own_predicate(tokens, end)),
     };
     if event.is_none() && (elliptical || value == Value::Vague) {
         return None;
@@ -202,6 +203,11 @@ fn borrowed_noun(tokens: &[Token], start: usize, number_end: usize, previous: Op
         None => (event_at(tokens, number_end).is_some() || event_before(tokens, start).is_some())
             .then(|| vec!["person".to_string()]),
     }
+}
+
+/// Whether a verb phrase starts at token `at`, right after a count's noun phrase.
+fn has_own_predicate(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at).is_some_and(|t| t.is_any(&["is", "are", "was", "were", "has", "have", "had", "remain", "remained"]))
 }
 
 /// Whether only list punctuation and conjunctions lie between tokens `from` and `to`.
@@ -251,5 +257,53 @@ fn build_claim(parts: &SentenceParts, figure: &Figure, sentence: &Sentence, cont
         number_range,
         claim_range,
         elliptical: figure.elliptical,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_core::{SentenceKind, Span};
+
+    /// (number, counted key, event) of each claim of a one-sentence report.
+    fn claims_of(text: &str) -> Vec<(String, String, Option<Event>)> {
+        let document = Document::new("r", text);
+        let sentence = Sentence {
+            doc: 0,
+            position: 0,
+            text: text.to_string(),
+            clean: 0..text.len(),
+            span: Span { start: 0, end: text.len() },
+            words: text.split_whitespace().count(),
+            terms: Vec::new(),
+            kind: SentenceKind::Body,
+        };
+        let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };
+        extract(&corpus, &[document]).into_iter().map(|c| (c.number_text, c.counted_key, c.event)).collect()
+    }
+
+    fn claim(number: &str, key: &str, event: Option<Event>) -> (String, String, Option<Event>) {
+        (number.to_string(), key.to_string(), event)
+    }
+
+    #[test]
+    fn others_count_more_of_the_previous_noun_or_nothing() {
+        assert_eq!(
+            claims_of("The gunman opened fire, killing 12 people and wounding 31 others."),
+            [claim("12", "person", Some(Event::Killed)), claim("31", "person", Some(Event::Injured))]
+        );
+        assert_eq!(claims_of("Four others were wounded on Friday."), []);
+    }
+
+    #[test]
+    fn a_coordinated_count_with_its_own_verb_does_not_share_the_event() {
+        assert_eq!(
+            claims_of("The death toll passed 121,000, and 5 million people were homeless."),
+            [claim("121,000", "person", Some(Event::Killed)), claim("5 million", "person", None)]
+        );
+        assert_eq!(
+            claims_of("The raid killed seven hostages and 11 militants."),
+            [claim("seven", "hostage", Some(Event::Killed)), claim("11", "militant", Some(Event::Killed))]
+        );
     }
 }

@@ -124,10 +124,12 @@ fn starts_like_a_sentence(text: &str) -> bool {
         .is_some_and(|first| !first.is_lowercase() && !matches!(first, '\u{201d}' | '\u{2019}'))
 }
 
-/// Straight double quotes pair up, curly ones match, and so do parentheses.
+/// Parentheses pair up. Quotation marks do not decide: a quotation that runs over several
+/// sentences opens in one and closes in another, and each of those is still a whole sentence.
+/// On Multi-News such sentences (about 6% of all) hold more of the reference summaries' words
+/// than the average body sentence, so refusing them cost ROUGE.
 fn is_balanced(text: &str) -> bool {
-    let count = |c: char| text.matches(c).count();
-    (std::env::var("KIND_DEV").is_ok() || count('"') % 2 == 0) && count('\u{201c}') == count('\u{201d}') && count('(') == count(')')
+    text.matches('(').count() == text.matches(')').count()
 }
 
 #[cfg(test)]
@@ -232,6 +234,24 @@ mod tests {
     }
 
     #[test]
+    fn sentences_of_a_quotation_spanning_several_are_body() {
+        assert_eq!(
+            kind_within_line(
+                "\"The blame for this tragedy rests with the terrorists who carried it out."
+            ),
+            SentenceKind::Body
+        );
+        assert_eq!(
+            kind_within_line("We will not rest until they are found,\u{201d} the minister said."),
+            SentenceKind::Body
+        );
+        assert_eq!(
+            kind_within_line("The army (which had surrounded the plant attacked at noon."),
+            SentenceKind::Fragment
+        );
+    }
+
+    #[test]
     fn fragments() {
         assert_eq!(kind("Discuss as:"), SentenceKind::Fragment);
         assert_eq!(kind("Related content:"), SentenceKind::Fragment);
@@ -242,12 +262,6 @@ mod tests {
         );
         assert_eq!(
             kind_within_line("\u{201d} the minister said on state television that night."),
-            SentenceKind::Fragment
-        );
-        assert_eq!(
-            kind_within_line(
-                "\"The blame for this tragedy rests with the terrorists who carried it out."
-            ),
             SentenceKind::Fragment
         );
         assert_eq!(

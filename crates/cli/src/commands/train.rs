@@ -45,7 +45,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .prepare(&item.references)
                 .with_context(|| format!("cluster {}", cluster.id))?;
             let features = sentence_features(&corpus);
-            if std::env::var("CHORUS_DUMP_DEV").is_ok() { for s in &corpus.sentences { let sc = references.score(&s.text); println!("{}\t{}\t{}\t{:?}\t{}\t{:.3}\t{:.3}\t{}", cluster.id, s.doc, s.position, s.kind, s.words, sc.get(Metric::Rouge1).map_or(0.0,|p|p.precision), sc.get(Metric::Rouge2).map_or(0.0,|p|p.precision), s.text.replace('\t'," ")); } } // DEV-ONLY
             Ok(corpus
                 .sentences
                 .iter()
@@ -78,13 +77,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// How much of a sentence the reference contains: mean ROUGE-1 and ROUGE-2 precision.
 fn label(scores: &Scores) -> f64 {
     let precision = |metric| scores.get(metric).map_or(0.0, |prf| prf.precision);
-    let recall = |metric| scores.get(metric).map_or(0.0, |prf| prf.recall);
-    let f1 = |metric| scores.get(metric).map_or(0.0, |prf| prf.f1);
-    match std::env::var("CHORUS_LABEL_DEV").as_deref() { // DEV-ONLY
-        Ok("p2") => precision(Metric::Rouge2),
-        Ok("f") => (f1(Metric::Rouge1) + f1(Metric::Rouge2)) / 2.0,
-        Ok("r") => (recall(Metric::Rouge1) + recall(Metric::Rouge2)) / 2.0,
-        Ok("p12") => (precision(Metric::Rouge1) + 2.0 * precision(Metric::Rouge2)) / 3.0,
-        _ => (precision(Metric::Rouge1) + precision(Metric::Rouge2)) / 2.0,
-    }
+    (precision(Metric::Rouge1) + precision(Metric::Rouge2)) / 2.0
 }

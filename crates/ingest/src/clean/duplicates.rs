@@ -6,12 +6,13 @@
 //! adds nothing and is a duplicate, while a later, longer version adds facts and is kept.
 //! Shingles are hashed, and candidates are found through an index from shingle to the documents
 //! that have it, so the work is linear in the size of the cluster, not quadratic in its number
-//! of documents. Very large documents keep only a fixed sample of their shingles (those whose
+//! of documents. A document's distinct shingles are found by sorting its hashes rather than
+//! through a hash set: one allocation, and no table rebuilt as it grows. Very large documents keep only a fixed sample of their shingles (those whose
 //! hash is divisible by `LARGE_SAMPLING`, Broder's "mod m" sample), so memory stays well below
 //! the size of the text while containment is still estimated without bias.
 
 use chorus_core::Document;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle: long enough that shared phrases of different stories rarely match.
@@ -44,7 +45,6 @@ impl Hasher for AlreadyHashed {
     }
 }
 
-type ShingleSet = HashSet<u64, BuildHasherDefault<AlreadyHashed>>;
 type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<AlreadyHashed>>;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -52,7 +52,8 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The shingles of one document, and the sampling they were kept at.
 struct Fingerprint {
-    shingles: ShingleSet,
+    /// Distinct shingle hashes, sorted.
+    shingles: Vec<u64>,
     sampling: u64,
 }
 
@@ -82,7 +83,8 @@ pub(crate) fn mark_near_duplicates(documents: &mut [Document]) {
 }
 
 impl Index {
-    fn add(&mut self, document: usize, shingles: ShingleSet) {
+    fn add(&mut self, document: usize, shingles: Vec<u64>) {
+        self.first_holder.reserve(shingles.len());
         for shingle in shingles {
             let first = *self.first_holder.entry(shingle).or_insert(document);
             if first != document {
@@ -129,33 +131,50 @@ impl Index {
 /// alphanumeric words, streamed through a small ring of word hashes; a text shorter than a
 /// window is one shingle.
 fn fingerprint(text: &str) -> Fingerprint {
+    /// English news averages about six bytes per word, so this rarely reallocates.
+    const BYTES_PER_WORD: usize = 6;
     let sampling = if text.len() > LARGE_TEXT { LARGE_SAMPLING } else { 1 };
-    let mut shingles = ShingleSet::default();
+    let mut shingles = Vec::with_capacity(text.len() / BYTES_PER_WORD / sampling as usize);
     let mut window = [0u64; SHINGLE_WORDS];
     let mut words = 0usize;
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        window[words % SHINGLE_WORDS] = word_hash(word);
+    for_each_word_hash(text, |word_hash| {
+        window[words % SHINGLE_WORDS] = word_hash;
         words += 1;
         if words >= SHINGLE_WORDS {
             let shingle = window_hash((words..words + SHINGLE_WORDS).map(|i| window[i % SHINGLE_WORDS]));
             if shingle % sampling == 0 {
-                shingles.insert(shingle);
+                shingles.push(shingle);
             }
         }
-    }
+    });
     if (1..SHINGLE_WORDS).contains(&words) {
-        shingles.insert(window_hash(window[..words].iter().copied()));
+        shingles.push(window_hash(window[..words].iter().copied()));
     }
+    shingles.sort_unstable();
+    shingles.dedup();
     Fingerprint { shingles, sampling }
 }
 
-/// FNV-1a over the lower-cased characters of a word (ASCII words, nearly all, byte by byte).
-fn word_hash(word: &str) -> u64 {
+/// Calls `emit` with the hash of each word of `text` (a maximal run of alphanumeric
+/// characters), in order: FNV-1a over its lower-cased characters. The hash is built while
+/// scanning, so no word is sliced out and read twice; ASCII characters, nearly all, are
+/// lower-cased without the Unicode tables.
+fn for_each_word_hash(text: &str, mut emit: impl FnMut(u64)) {
     let step = |hash: u64, c: u32| (hash ^ u64::from(c)).wrapping_mul(FNV_PRIME);
-    if word.is_ascii() {
-        word.bytes().fold(FNV_OFFSET, |hash, b| step(hash, u32::from(b.to_ascii_lowercase())))
-    } else {
-        word.chars().flat_map(char::to_lowercase).fold(FNV_OFFSET, |hash, c| step(hash, u32::from(c)))
+    let mut word: Option<u64> = None;
+    for c in text.chars() {
+        if !c.is_alphanumeric() {
+            if let Some(hash) = word.take() {
+                emit(hash);
+            }
+        } else if c.is_ascii() {
+            word = Some(step(word.unwrap_or(FNV_OFFSET), u32::from(c.to_ascii_lowercase())));
+        } else {
+            word = Some(c.to_lowercase().fold(word.unwrap_or(FNV_OFFSET), |hash, lower| step(hash, u32::from(lower))));
+        }
+    }
+    if let Some(hash) = word {
+        emit(hash);
     }
 }
 
@@ -214,6 +233,19 @@ mod tests {
         let overlapping = format!("{other} {}", &WIRE[..WIRE.find(" At least").expect("two sentences")]);
         assert_eq!(marks(&[WIRE, other]), [None, None]);
         assert_eq!(marks(&[WIRE, &overlapping, &overlapping]), [None, None, Some(1)]);
+    }
+
+    #[test]
+    fn words_are_hashed_lower_cased_and_split_on_anything_not_alphanumeric() {
+        let hashes = |text: &str| {
+            let mut out = Vec::new();
+            for_each_word_hash(text, |hash| out.push(hash));
+            out
+        };
+        assert_eq!(hashes("Émile ZOLA, 1902"), hashes("émile—zola 1902!"));
+        assert_eq!(hashes("  Über-Straße  ").len(), 2);
+        assert_ne!(hashes("zola"), hashes("zolb"));
+        assert!(hashes(" .,; ").is_empty());
     }
 
     #[test]

@@ -37,12 +37,18 @@ impl TextCleaner for Mojibake {
     }
 }
 
+/// The first UTF-8 byte of every character that can lead a misdecoded sequence: lead bytes
+/// 0xC2..=0xF4 read as Windows-1252 or Latin-1 are the characters U+00C2..=U+00F4, all encoded
+/// as 0xC3 and one more byte.
+const LEAD_CHAR_FIRST_BYTE: u8 = 0xc3;
+
 /// Maximal runs of adjacent misdecoded sequences, with what they decode to.
 fn misdecoded_runs(text: &str) -> Vec<(Range<usize>, String)> {
     let mut runs: Vec<(Range<usize>, String)> = Vec::new();
     let mut at = 0;
-    // Every sequence starts with a non-ASCII character, so ASCII is skipped byte by byte.
-    while let Some(skip) = text.as_bytes()[at..].iter().position(|b| !b.is_ascii()) {
+    // Only a lead character can start a sequence, so the search jumps from one to the next
+    // (most texts have none, or only a few accented letters).
+    while let Some(skip) = memchr::memchr(LEAD_CHAR_FIRST_BYTE, &text.as_bytes()[at..]) {
         at += skip;
         let Some((len, repaired)) = misdecoded_sequence(&text[at..]) else {
             at += text[at..].chars().next().map_or(1, char::len_utf8);
@@ -129,6 +135,14 @@ mod tests {
             "\u{e9}t\u{e9}",
         ] {
             assert_eq!(repair(text), text);
+        }
+    }
+
+    #[test]
+    fn every_lead_character_starts_with_the_searched_byte() {
+        for lead in 0xc2..=0xf4u8 {
+            let c = super::super::cp1252::char_of_byte(lead);
+            assert_eq!(c.to_string().as_bytes()[0], LEAD_CHAR_FIRST_BYTE, "{lead:#x}");
         }
     }
 

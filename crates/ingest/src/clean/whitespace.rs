@@ -75,26 +75,54 @@ impl TextCleaner for Whitespace {
                 edits.push(Edit::new(gap.start..end, canonical));
             }
         };
-        for (at, c) in text.char_indices() {
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
+            let plain = plain_ascii_len(&text.as_bytes()[at..]);
+            if plain > 0 {
+                if let Some(finished) = gap.take() {
+                    close_gap(finished, at, &mut edits);
+                }
+                at += plain;
+                continue;
+            }
             let class = classify(c);
             if let Class::Break | Class::Space | Class::Invisible = class {
                 let current = gap.get_or_insert(Gap { start: at, has_break: false, has_space: false });
                 current.has_break |= matches!(class, Class::Break);
                 current.has_space |= matches!(class, Class::Space);
-                continue;
+            } else {
+                if let Some(finished) = gap.take() {
+                    close_gap(finished, at, &mut edits);
+                }
+                if let Class::Quote(ascii) = class {
+                    edits.push(Edit::new(at..at + c.len_utf8(), ascii));
+                }
             }
-            if let Some(finished) = gap.take() {
-                close_gap(finished, at, &mut edits);
-            }
-            if let Class::Quote(ascii) = class {
-                edits.push(Edit::new(at..at + c.len_utf8(), ascii));
-            }
+            at += c.len_utf8();
         }
         if let Some(finished) = gap {
             close_gap(finished, text.len(), &mut edits);
         }
         edits
     }
+}
+
+/// The length of the plain ASCII at the start of `bytes`: printable characters, and single
+/// spaces between them, ending on a printable character. Most of any text is plain, and plain
+/// text needs no edit, so it is stepped over here without classifying each character or
+/// opening a gap at each space.
+fn plain_ascii_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    while let Some(&byte) = bytes.get(len) {
+        if byte.is_ascii_graphic() {
+            len += 1;
+        } else if byte == b' ' && len > 0 && bytes.get(len + 1).is_some_and(u8::is_ascii_graphic) {
+            len += 2;
+        } else {
+            break;
+        }
+    }
+    len
 }
 
 #[cfg(test)]
@@ -117,6 +145,20 @@ mod tests {
     fn straightens_quotes() {
         let text = "\u{201c}It\u{2019}s over,\u{201d} he said. \u{201e}Ja\u{201c}";
         assert_eq!(cleaned_with(&Whitespace, text), "\"It's over,\" he said. \"Ja\"");
+    }
+
+    #[test]
+    fn plain_ascii_ends_on_a_printable_character() {
+        assert_eq!(plain_ascii_len(b"It is over.  Then"), 11);
+        assert_eq!(plain_ascii_len(b"word \nnext"), 4);
+        assert_eq!(plain_ascii_len(b"word "), 4);
+        assert_eq!(plain_ascii_len(b" word"), 0);
+        assert_eq!(plain_ascii_len(b"a b\x7fc"), 3);
+    }
+
+    #[test]
+    fn spaces_and_controls_next_to_plain_text_are_still_cleaned() {
+        assert_eq!(cleaned_with(&Whitespace, "a  b \nc\x7fd e\u{a0}f "), "a b\ncd e f");
     }
 
     #[test]

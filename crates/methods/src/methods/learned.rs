@@ -20,7 +20,7 @@ const BUNDLED_MODEL: &str = include_str!("../../models/sentence-scorer.tsv");
 /// sentence scores alike and the choice falls back to reading order.
 pub fn bundled_model() -> &'static Option<LinearModel> {
     static MODEL: OnceLock<Option<LinearModel>> = OnceLock::new();
-    MODEL.get_or_init(|| match std::env::var("CHORUS_SCORER_DEV") { Ok(p) => LinearModel::parse(&std::fs::read_to_string(p).ok()?).ok(), Err(_) => LinearModel::parse(BUNDLED_MODEL).ok() }) // DEV-ONLY
+    MODEL.get_or_init(|| LinearModel::parse(BUNDLED_MODEL).ok())
 }
 
 impl Method for Learned {
@@ -41,9 +41,6 @@ impl Method for Learned {
             Some(model) => sentence_features(corpus).iter().map(|row| model.score(row)).collect(),
             None => vec![0.0; corpus.sentences.len()],
         };
-        let window: f64 = std::env::var("WINDOW_DEV").ok().and_then(|w| w.parse().ok()).unwrap_or(1e9); // DEV-ONLY
-        let rows = sentence_features(corpus);
-        let scores: Vec<f64> = scores.iter().zip(&rows).map(|(s, r)| if 1.0 / r[2] - 1.0 < window { *s } else { s - 100.0 }).collect();
         by_score(corpus, &Vectors::new(corpus), budget, &scores)
     }
 }
