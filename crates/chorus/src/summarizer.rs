@@ -2,7 +2,7 @@
 
 use crate::brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
 use crate::order::reading_order;
-use chorus_core::{Budget, Cluster, Corpus, Limit};
+use chorus_core::{Budget, Cluster, Corpus, Limit, SentenceKind};
 use chorus_figures::{Claim, FigureGroup};
 use chorus_methods::Method;
 use chorus_segment::{word_count, Segmenter};
@@ -75,7 +75,7 @@ impl Summarizer {
         let corpus = self.segmenter.segment(&cluster);
         let claims = chorus_figures::extract(&corpus, &cluster.documents);
         let groups = chorus_figures::group(&claims);
-        Ok(FigureReport { id: cluster.id.clone(), groups, claims: cite_claims(&cluster, &corpus, claims), documents: document_infos(&cluster) })
+        Ok(FigureReport { id: cluster.id.clone(), groups, claims: cite_claims(&cluster, &corpus, claims), documents: document_infos(&cluster, &corpus) })
     }
 
     /// Cleans, segments and summarizes a cluster as read by `chorus_ingest`.
@@ -136,7 +136,7 @@ impl Summarizer {
             words: word_count(&summary),
             summary,
             sentences,
-            documents: document_infos(cluster),
+            documents: document_infos(cluster, corpus),
             figures: figures.groups,
             claims: figures.claims,
             timings,
@@ -194,14 +194,25 @@ fn cite_claims(cluster: &Cluster, corpus: &Corpus, claims: Vec<Claim>) -> Vec<Ci
         .collect()
 }
 
-fn document_infos(cluster: &Cluster) -> Vec<DocumentInfo> {
+/// The source list. A report without a title of its own (a plain text file) is named by its
+/// opening headline, when it has one.
+fn document_infos(cluster: &Cluster, corpus: &Corpus) -> Vec<DocumentInfo> {
     let documents = &cluster.documents;
+    let headline = |doc: usize| {
+        corpus
+            .sentences
+            .iter()
+            .find(|s| s.doc == doc)
+            .filter(|s| s.position == 0 && s.kind == SentenceKind::Headline)
+            .map(|s| s.text.clone())
+    };
     documents
         .iter()
-        .map(|d| DocumentInfo {
+        .enumerate()
+        .map(|(i, d)| DocumentInfo {
             id: d.id.clone(),
             file: d.file.clone(),
-            title: d.title.clone(),
+            title: d.title.clone().or_else(|| headline(i)),
             date: d.date.clone(),
             bytes: d.original.len(),
             duplicate_of: d.duplicate_of.map(|i| documents[i].id.clone()),

@@ -100,6 +100,7 @@ mod tests {
             number_range: 0..0,
             claim_range: 0..0,
             elliptical: false,
+            quoted: false,
         }
     }
 

@@ -130,7 +130,11 @@ impl Vectors {
                 *weights.entry(term).or_default() += weight;
             }
         }
-        let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
+        // Summed in term order: a hash map's order changes from run to run, and so would the
+        // last bits of the norm, and with them tie-breaks.
+        let mut squares: Vec<(TermId, f32)> = weights.iter().map(|(&t, &w)| (t, w * w)).collect();
+        squares.sort_unstable_by_key(|&(term, _)| term);
+        let norm = squares.iter().map(|&(_, square)| square).sum::<f32>().sqrt();
         Centroid { weights, norm }
     }
 }

@@ -157,23 +157,37 @@ fn fingerprint(text: &str) -> Fingerprint {
 
 /// Calls `emit` with the hash of each word of `text` (a maximal run of alphanumeric
 /// characters), in order: FNV-1a over its lower-cased characters. The hash is built while
-/// scanning, so no word is sliced out and read twice; ASCII characters, nearly all, are
-/// lower-cased without the Unicode tables.
+/// scanning, so no word is sliced out and read twice, and ASCII bytes, nearly all of the text,
+/// are handled without decoding characters or consulting the Unicode tables.
 fn for_each_word_hash(text: &str, mut emit: impl FnMut(u64)) {
     let step = |hash: u64, c: u32| (hash ^ u64::from(c)).wrapping_mul(FNV_PRIME);
-    let mut word: Option<u64> = None;
-    for c in text.chars() {
-        if !c.is_alphanumeric() {
-            if let Some(hash) = word.take() {
-                emit(hash);
+    let bytes = text.as_bytes();
+    let mut hash = FNV_OFFSET;
+    let mut in_word = false;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (alphanumeric, len) = if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                hash = step(hash, u32::from(byte.to_ascii_lowercase()));
             }
-        } else if c.is_ascii() {
-            word = Some(step(word.unwrap_or(FNV_OFFSET), u32::from(c.to_ascii_lowercase())));
+            (byte.is_ascii_alphanumeric(), 1)
         } else {
-            word = Some(c.to_lowercase().fold(word.unwrap_or(FNV_OFFSET), |hash, lower| step(hash, u32::from(lower))));
+            let Some(c) = text[at..].chars().next() else { break };
+            if c.is_alphanumeric() {
+                hash = c.to_lowercase().fold(hash, |hash, lower| step(hash, u32::from(lower)));
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
+            in_word = true;
+        } else if in_word {
+            emit(hash);
+            hash = FNV_OFFSET;
+            in_word = false;
         }
+        at += len;
     }
-    if let Some(hash) = word {
+    if in_word {
         emit(hash);
     }
 }
