@@ -48,9 +48,6 @@ pub struct Claim {
     /// The count takes its noun from an earlier count of the sentence (`five Norwegians are
     /// missing while eight are safe`).
     pub elliptical: bool,
-    /// The number stands inside a direct quotation: a witness's or a speaker's own words,
-    /// shown but not grouped (see `crate::group`).
-    pub quoted: bool,
 }
 
 /// All claims of a cluster, in reading order. Sentences whose `doc` has no entry in
@@ -98,8 +95,6 @@ struct SentenceParts<'a> {
     days: Vec<crate::day::DayMention>,
     sources: Vec<Source>,
     phases: Vec<crate::phase::PhaseMarker>,
-    /// For each token, whether it lies inside a direct quotation.
-    quoted: Vec<bool>,
 }
 
 fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut ReportState, claims: &mut Vec<Claim>) {
@@ -109,7 +104,6 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
         days: day_mentions(&tokens),
         sources: sources(&tokens),
         phases: phase_markers(&tokens),
-        quoted: inside_quotes(&tokens),
         tokens,
     };
     let mut previous: Option<Figure> = None;
@@ -133,26 +127,6 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
     if let Some(named) = parts.sources.iter().rev().find(|s| !s.is_pronoun) {
         report.last_source = Some(parts.text[named.range.clone()].to_string());
     }
-}
-
-/// For each token, whether a quotation is open there: `“` opens and `”` closes; a straight
-/// `"` toggles. A sentence that continues a quotation begun in an earlier one shows no opening
-/// mark and is not caught: quotation state is not carried across sentences, because a stray
-/// mark would then leave the rest of the report quoted.
-fn inside_quotes(tokens: &[Token]) -> Vec<bool> {
-    let mut open = false;
-    tokens
-        .iter()
-        .map(|token| {
-            match token.text {
-                "“" => open = true,
-                "”" => open = false,
-                "\"" => open = !open,
-                _ => {}
-            }
-            open
-        })
-        .collect()
 }
 
 /// A number read as a count: what it counts and what happened to it.
@@ -283,7 +257,6 @@ fn build_claim(parts: &SentenceParts, figure: &Figure, sentence: &Sentence, cont
         number_range,
         claim_range,
         elliptical: figure.elliptical,
-        quoted: parts.quoted.get(figure.number_start).copied().unwrap_or(false),
     }
 }
 
@@ -292,7 +265,8 @@ mod tests {
     use super::*;
     use chorus_core::{SentenceKind, Span};
 
-    fn extract_one(text: &str) -> Vec<Claim> {
+    /// (number, counted key, event) of each claim of a one-sentence report.
+    fn claims_of(text: &str) -> Vec<(String, String, Option<Event>)> {
         let document = Document::new("r", text);
         let sentence = Sentence {
             doc: 0,
@@ -305,20 +279,7 @@ mod tests {
             kind: SentenceKind::Body,
         };
         let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };
-        extract(&corpus, &[document])
-    }
-
-    /// (number, counted key, event) of each claim of a one-sentence report.
-    fn claims_of(text: &str) -> Vec<(String, String, Option<Event>)> {
-        extract_one(text).into_iter().map(|c| (c.number_text, c.counted_key, c.event)).collect()
-    }
-
-    #[test]
-    fn numbers_inside_quotations_are_marked() {
-        let quoted = |text: &str| extract_one(text).iter().map(|c| c.quoted).collect::<Vec<_>>();
-        assert_eq!(quoted("\"There were two people injured, \" he said, adding that 7 people were injured."), [true, false]);
-        assert_eq!(quoted("“Over 100 people are unaccounted for,” she said; 869 people disappeared."), [true, false]);
-        assert_eq!(quoted("Police said 14 people were arrested."), [false]);
+        extract(&corpus, &[document]).into_iter().map(|c| (c.number_text, c.counted_key, c.event)).collect()
     }
 
     fn claim(number: &str, key: &str, event: Option<Event>) -> (String, String, Option<Event>) {

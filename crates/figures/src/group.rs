@@ -4,10 +4,6 @@
 //! (synonyms folded, subsets kept apart: see `crate::counted`), the same event and the same
 //! phase. Claims without an event are not grouped: `five Americans` alone says nothing about
 //! what the five are, and comparing it with `seven Americans captured` would invent disputes.
-//!
-//! Claims inside a direct quotation are not grouped either: they are a speaker's own words
-//! (`"there were two people injured coming out," a witness said`), often about what one person
-//! saw, and on real clusters they set up false disputes with the reports' own counts.
 
 use crate::claim::Claim;
 use crate::event::Event;
@@ -61,7 +57,7 @@ pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
     let mut index_of: HashMap<GroupKey, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
-        let Some(event) = claim.event.filter(|_| !claim.quoted) else { continue };
+        let Some(event) = claim.event else { continue };
         let key = (claim.counted_key.as_str(), event, claim.phase);
         let slot = *index_of.entry(key).or_insert_with(|| {
             members.push(Vec::new());

@@ -100,7 +100,6 @@ mod tests {
             number_range: 0..0,
             claim_range: 0..0,
             elliptical: false,
-            quoted: false,
         }
     }
 

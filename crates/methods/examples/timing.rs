@@ -12,12 +12,7 @@ use std::time::Instant;
 fn main() {
     let corpus = test_corpus::generated(42, 71, 100);
     let words: usize = corpus.sentences.iter().map(|s| s.words).sum();
-    println!(
-        "{} sentences, {} words, {} documents",
-        corpus.sentences.len(),
-        words,
-        corpus.documents
-    );
+    println!("{} sentences, {} words, {} documents", corpus.sentences.len(), words, corpus.documents);
     for budget in [Budget::words(100), Budget::words(250)] {
         for method in methods() {
             let start = Instant::now();
@@ -33,8 +28,5 @@ fn main() {
     }
     let start = Instant::now();
     let supported: usize = (0..10).map(|s| support(&corpus, s).len()).sum();
-    println!(
-        "support for 10 sentences: {:.1} ms ({supported} documents)",
-        start.elapsed().as_secs_f64() * 1e3
-    );
+    println!("support for 10 sentences: {:.1} ms ({supported} documents)", start.elapsed().as_secs_f64() * 1e3);
 }

@@ -22,16 +22,11 @@ pub fn k_means(vectors: &[&SparseVector], k: usize) -> Vec<usize> {
             *closest = closest.max(dot(&centre, vector));
         }
         centres.push(centre);
-        next = (0..vectors.len())
-            .min_by(|&a, &b| nearest[a].total_cmp(&nearest[b]).then(a.cmp(&b)))
-            .unwrap_or(0);
+        next = (0..vectors.len()).min_by(|&a, &b| nearest[a].total_cmp(&nearest[b]).then(a.cmp(&b))).unwrap_or(0);
     }
     let mut labels = vec![0; vectors.len()];
     for _ in 0..ROUNDS {
-        let assigned: Vec<usize> = vectors
-            .iter()
-            .map(|v| closest_centre(&centres, v))
-            .collect();
+        let assigned: Vec<usize> = vectors.iter().map(|v| closest_centre(&centres, v)).collect();
         if assigned == labels && centres.len() == k {
             break;
         }
@@ -42,29 +37,17 @@ pub fn k_means(vectors: &[&SparseVector], k: usize) -> Vec<usize> {
 }
 
 fn dot(centre: &HashMap<TermId, f32>, vector: &SparseVector) -> f32 {
-    vector
-        .entries()
-        .iter()
-        .map(|(t, w)| w * centre.get(t).copied().unwrap_or(0.0))
-        .sum()
+    vector.entries().iter().map(|(t, w)| w * centre.get(t).copied().unwrap_or(0.0)).sum()
 }
 
 fn closest_centre(centres: &[HashMap<TermId, f32>], vector: &SparseVector) -> usize {
     (0..centres.len())
-        .max_by(|&a, &b| {
-            dot(&centres[a], vector)
-                .total_cmp(&dot(&centres[b], vector))
-                .then(b.cmp(&a))
-        })
+        .max_by(|&a, &b| dot(&centres[a], vector).total_cmp(&dot(&centres[b], vector)).then(b.cmp(&a)))
         .unwrap_or(0)
 }
 
 /// Each centre moved to the normalised mean of its members; a centre without members stays.
-fn recentred(
-    old: &[HashMap<TermId, f32>],
-    vectors: &[&SparseVector],
-    labels: &[usize],
-) -> Vec<HashMap<TermId, f32>> {
+fn recentred(old: &[HashMap<TermId, f32>], vectors: &[&SparseVector], labels: &[usize]) -> Vec<HashMap<TermId, f32>> {
     let mut sums: Vec<HashMap<TermId, f32>> = vec![HashMap::new(); old.len()];
     for (vector, &label) in vectors.iter().zip(labels) {
         for &(term, weight) in vector.entries() {
@@ -93,9 +76,7 @@ mod tests {
 
     #[test]
     fn sentences_on_the_same_topic_share_a_cluster() {
-        let c = corpus(&[
-            "storm hits coast. storm floods coast. markets rally strongly. markets rally again",
-        ]);
+        let c = corpus(&["storm hits coast. storm floods coast. markets rally strongly. markets rally again"]);
         let v = Vectors::new(&c);
         let rows: Vec<&SparseVector> = (0..4).map(|s| v.get(s)).collect();
         let labels = k_means(&rows, 2);

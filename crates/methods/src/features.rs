@@ -41,9 +41,8 @@ const LONG_WORDS: usize = 40;
 
 /// Openings that point back to something the reader may not have seen: a brief that lifts such
 /// a sentence out of its report reads badly.
-const BACK_POINTERS: [&str; 12] = [
-    "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
-];
+const BACK_POINTERS: [&str; 12] =
+    ["he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their"];
 
 /// The features of every sentence of `corpus`, indexed like `corpus.sentences`.
 pub fn sentence_features(corpus: &Corpus) -> Vec<[f64; FEATURES]> {
@@ -63,10 +62,7 @@ pub fn sentence_features(corpus: &Corpus) -> Vec<[f64; FEATURES]> {
             let rank = ranks[i] as f64;
             let distinct: HashSet<TermId> = s.terms.iter().copied().collect();
             let shared_terms = if other_reports > 0.0 && !distinct.is_empty() {
-                distinct
-                    .iter()
-                    .map(|&t| f64::from(document_frequency(corpus, t).saturating_sub(1)))
-                    .sum::<f64>()
+                distinct.iter().map(|&t| f64::from(document_frequency(corpus, t).saturating_sub(1))).sum::<f64>()
                     / (distinct.len() as f64 * other_reports)
             } else {
                 0.0
@@ -76,8 +72,7 @@ pub fn sentence_features(corpus: &Corpus) -> Vec<[f64; FEATURES]> {
             let mean_probability = if s.terms.is_empty() {
                 0.0
             } else {
-                s.terms.iter().map(|t| probability.get(t).copied().unwrap_or(0.0)).sum::<f64>()
-                    / s.terms.len() as f64
+                s.terms.iter().map(|t| probability.get(t).copied().unwrap_or(0.0)).sum::<f64>() / s.terms.len() as f64
             };
             [
                 f64::from(u8::from(ranks[i] == 0)),
@@ -229,10 +224,7 @@ mod tests {
 
     #[test]
     fn what_other_reports_say_counts_as_shared() {
-        let c = corpus(&[
-            "militants seized gas plant. weather turned cold",
-            "militants seized gas plant near town",
-        ]);
+        let c = corpus(&["militants seized gas plant. weather turned cold", "militants seized gas plant near town"]);
         let rows = sentence_features(&c);
         let (terms, bigrams) = (feature("shared_terms"), feature("shared_bigrams"));
         assert!(rows[0][terms] > rows[1][terms]);

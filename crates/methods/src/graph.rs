@@ -24,14 +24,9 @@ const MAX_ROUNDS: usize = 200;
 /// to the cluster centroid if there are more, in sentence order.
 pub fn nodes(vectors: &Vectors) -> Vec<usize> {
     let centroid = vectors.sum();
-    let mut nodes: Vec<usize> = (0..vectors.len())
-        .filter(|&s| !vectors.get(s).is_empty())
-        .collect();
+    let mut nodes: Vec<usize> = (0..vectors.len()).filter(|&s| !vectors.get(s).is_empty()).collect();
     if nodes.len() > GRAPH_LIMIT {
-        let closeness: Vec<f64> = nodes
-            .iter()
-            .map(|&s| f64::from(centroid.cosine(vectors.get(s))))
-            .collect();
+        let closeness: Vec<f64> = nodes.iter().map(|&s| f64::from(centroid.cosine(vectors.get(s)))).collect();
         let mut by_closeness: Vec<usize> = (0..nodes.len()).collect();
         by_closeness.sort_by(|&a, &b| descending(closeness[a], closeness[b]).then(a.cmp(&b)));
         by_closeness.truncate(GRAPH_LIMIT);
@@ -64,10 +59,7 @@ pub fn centrality(edges: &[Vec<(usize, f64)>]) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let out: Vec<f64> = edges
-        .iter()
-        .map(|e| e.iter().map(|&(_, w)| w).sum())
-        .collect();
+    let out: Vec<f64> = edges.iter().map(|e| e.iter().map(|&(_, w)| w).sum()).collect();
     let mut scores = vec![1.0 / n as f64; n];
     for _ in 0..MAX_ROUNDS {
         let dangling: f64 = (0..n).filter(|&i| out[i] <= 0.0).map(|i| scores[i]).sum();
@@ -101,10 +93,7 @@ mod tests {
 
     #[test]
     fn hub_of_a_star_is_most_central_and_scores_sum_to_one() {
-        let edges = edges(
-            &[0, 1, 2, 3],
-            |a, b| if a == 0 || b == 0 { 1.0 } else { 0.0 },
-        );
+        let edges = edges(&[0, 1, 2, 3], |a, b| if a == 0 || b == 0 { 1.0 } else { 0.0 });
         let scores = centrality(&edges);
         assert!((scores.iter().sum::<f64>() - 1.0).abs() < 1e-6);
         assert!(scores[1..].iter().all(|&s| s < scores[0]));

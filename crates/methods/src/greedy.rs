@@ -28,9 +28,8 @@ pub fn maximize<O: Objective>(
     candidates: &[usize],
     exponent: f64,
 ) -> Vec<usize> {
-    let run = |seed: Option<usize>| {
-        Run::new(corpus, vectors, budget, objective.clone(), seed).complete(candidates, exponent)
-    };
+    let run =
+        |seed: Option<usize>| Run::new(corpus, vectors, budget, objective.clone(), seed).complete(candidates, exponent);
     let greedy = run(None);
     let fits_alone = |&sentence: &usize| {
         let s = &corpus.sentences[sentence];
@@ -63,20 +62,9 @@ struct Outcome {
 }
 
 impl<'a, O: Objective> Run<'a, O> {
-    fn new(
-        corpus: &'a Corpus,
-        vectors: &'a Vectors,
-        budget: &Budget,
-        objective: O,
-        seed: Option<usize>,
-    ) -> Self {
-        let mut run = Run {
-            selection: Selection::new(corpus, vectors, budget),
-            objective,
-            value: 0.0,
-            budget: *budget,
-            corpus,
-        };
+    fn new(corpus: &'a Corpus, vectors: &'a Vectors, budget: &Budget, objective: O, seed: Option<usize>) -> Self {
+        let mut run =
+            Run { selection: Selection::new(corpus, vectors, budget), objective, value: 0.0, budget: *budget, corpus };
         if let Some(sentence) = seed {
             run.add(sentence);
         }
@@ -97,10 +85,7 @@ impl<'a, O: Objective> Run<'a, O> {
         let mut heap: BinaryHeap<Keyed> = candidates
             .iter()
             .filter(|&&s| self.selection.admits(s))
-            .map(|&sentence| Keyed {
-                key: self.objective.gain(sentence) / scale(sentence),
-                sentence,
-            })
+            .map(|&sentence| Keyed { key: self.objective.gain(sentence) / scale(sentence), sentence })
             .collect();
         while let Some(top) = heap.pop() {
             if self.selection.is_closed() {
@@ -115,18 +100,12 @@ impl<'a, O: Objective> Run<'a, O> {
             }
             let key = gain / scale(top.sentence);
             if heap.peek().is_some_and(|next| next.key > key) {
-                heap.push(Keyed {
-                    key,
-                    sentence: top.sentence,
-                });
+                heap.push(Keyed { key, sentence: top.sentence });
             } else {
                 self.add(top.sentence);
             }
         }
-        Outcome {
-            chosen: self.selection.into_chosen(),
-            value: self.value,
-        }
+        Outcome { chosen: self.selection.into_chosen(), value: self.value }
     }
 }
 
@@ -138,9 +117,7 @@ struct Keyed {
 
 impl Ord for Keyed {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.key
-            .total_cmp(&other.key)
-            .then(other.sentence.cmp(&self.sentence))
+        self.key.total_cmp(&other.key).then(other.sentence.cmp(&self.sentence))
     }
 }
 
@@ -174,35 +151,23 @@ mod tests {
 
     impl Objective for TermCoverage<'_> {
         fn gain(&self, sentence: usize) -> f64 {
-            let terms: HashSet<_> = self.corpus.sentences[sentence]
-                .terms
-                .iter()
-                .filter(|t| !self.covered.contains(t))
-                .collect();
+            let terms: HashSet<_> =
+                self.corpus.sentences[sentence].terms.iter().filter(|t| !self.covered.contains(t)).collect();
             terms.len() as f64
         }
         fn add(&mut self, sentence: usize) {
-            self.covered
-                .extend(self.corpus.sentences[sentence].terms.iter().copied());
+            self.covered.extend(self.corpus.sentences[sentence].terms.iter().copied());
         }
     }
 
     #[test]
     fn prefers_gain_per_word_and_stops_when_nothing_is_gained() {
-        let c = corpus(&["alpha beta gamma delta epsilon zeta eta theta iota kappa. alpha beta. gamma delta. the of and"]);
+        let c =
+            corpus(&["alpha beta gamma delta epsilon zeta eta theta iota kappa. alpha beta. gamma delta. the of and"]);
         let v = Vectors::new(&c);
-        let objective = TermCoverage {
-            corpus: &c,
-            covered: HashSet::new(),
-        };
-        let budget = Budget {
-            limit: Limit::Words(9),
-            truncate: false,
-        };
-        assert_eq!(
-            maximize(&c, &v, &budget, &objective, &[0, 1, 2, 3], 1.0),
-            vec![1, 2]
-        );
+        let objective = TermCoverage { corpus: &c, covered: HashSet::new() };
+        let budget = Budget { limit: Limit::Words(9), truncate: false };
+        assert_eq!(maximize(&c, &v, &budget, &objective, &[0, 1, 2, 3], 1.0), vec![1, 2]);
     }
 
     #[test]
@@ -210,14 +175,8 @@ mod tests {
         // Ratio greedy takes the dense two-word sentence first, then the long one no longer fits.
         let c = corpus(&["alpha beta. gamma delta epsilon zeta eta theta iota kappa lambda mu xi"]);
         let v = Vectors::new(&c);
-        let objective = TermCoverage {
-            corpus: &c,
-            covered: HashSet::new(),
-        };
-        let budget = Budget {
-            limit: Limit::Words(11),
-            truncate: false,
-        };
+        let objective = TermCoverage { corpus: &c, covered: HashSet::new() };
+        let budget = Budget { limit: Limit::Words(11), truncate: false };
         assert_eq!(maximize(&c, &v, &budget, &objective, &[0, 1], 1.0), vec![1]);
     }
 }

@@ -41,13 +41,7 @@ pub struct LinearModel {
 impl LinearModel {
     /// The scores of feature rows.
     pub fn score(&self, features: &[f64; FEATURES]) -> f64 {
-        self.intercept
-            + self
-                .weights
-                .iter()
-                .zip(features)
-                .map(|(w, x)| w * x)
-                .sum::<f64>()
+        self.intercept + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>()
     }
 
     /// Least squares with a small ridge penalty on standardised features. Sums run in row
@@ -102,12 +96,9 @@ impl LinearModel {
             .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'));
         let bad = |line: usize, problem: String| ModelError::Format { line, problem };
         let mut field = |expected: &str| -> Result<f64, ModelError> {
-            let (n, line) = lines
-                .next()
-                .ok_or_else(|| bad(0, format!("ends before '{expected}'")))?;
-            let (name, value) = line
-                .split_once('\t')
-                .ok_or_else(|| bad(n, format!("expected '{expected}<TAB>value'")))?;
+            let (n, line) = lines.next().ok_or_else(|| bad(0, format!("ends before '{expected}'")))?;
+            let (name, value) =
+                line.split_once('\t').ok_or_else(|| bad(n, format!("expected '{expected}<TAB>value'")))?;
             if name != expected {
                 return Err(bad(n, format!("expected '{expected}', found '{name}'")));
             }

@@ -74,11 +74,7 @@ impl<'a> Selection<'a> {
     /// The admitted candidate with the highest score (ties: earlier sentence). Candidates found
     /// refused on the way are dropped from `candidates` for good. Sorting first means a round
     /// costs n·log n however many candidates are refused, and only the top few are checked.
-    pub fn best_admitted(
-        &self,
-        candidates: &mut Vec<usize>,
-        score: impl Fn(usize) -> f64,
-    ) -> Option<usize> {
+    pub fn best_admitted(&self, candidates: &mut Vec<usize>, score: impl Fn(usize) -> f64) -> Option<usize> {
         let mut scored: Vec<(f64, usize)> = candidates.iter().map(|&s| (score(s), s)).collect();
         scored.sort_by(|a, b| descending(a.0, b.0).then(a.1.cmp(&b.1)));
         let mut refused = Vec::new();
@@ -145,9 +141,8 @@ pub fn fill(
 
 /// Offers eligible sentences from the highest score down (ties: earlier sentence first).
 pub fn by_score(corpus: &Corpus, vectors: &Vectors, budget: &Budget, scores: &[f64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..corpus.sentences.len().min(scores.len()))
-        .filter(|&s| corpus.sentences[s].is_eligible())
-        .collect();
+    let mut order: Vec<usize> =
+        (0..corpus.sentences.len().min(scores.len())).filter(|&s| corpus.sentences[s].is_eligible()).collect();
     order.sort_by(|&a, &b| descending(scores[a], scores[b]).then(a.cmp(&b)));
     in_order(corpus, vectors, budget, order)
 }
@@ -175,10 +170,7 @@ mod tests {
     use crate::test_corpus::corpus;
 
     fn words(n: usize, truncate: bool) -> Budget {
-        Budget {
-            limit: Limit::Words(n),
-            truncate,
-        }
+        Budget { limit: Limit::Words(n), truncate }
     }
 
     #[test]
@@ -194,24 +186,15 @@ mod tests {
         let c = corpus(&["alpha beta gamma delta. epsilon zeta. eta theta iota"]);
         let v = Vectors::new(&c);
         assert_eq!(in_order(&c, &v, &words(5, true), [0, 2, 1]), vec![0, 2]);
-        let sentences = Budget {
-            limit: Limit::Sentences(1),
-            truncate: true,
-        };
+        let sentences = Budget { limit: Limit::Sentences(1), truncate: true };
         assert_eq!(in_order(&c, &v, &sentences, [0, 1]), vec![0]);
     }
 
     #[test]
     fn refuses_ineligible_repeated_and_same_thing_sentences() {
-        let c = corpus(&[
-            "#storm hits coast. storm hits coast hard",
-            "storm hits coast hard. markets rally",
-        ]);
+        let c = corpus(&["#storm hits coast. storm hits coast hard", "storm hits coast hard. markets rally"]);
         let v = Vectors::new(&c);
-        assert_eq!(
-            in_order(&c, &v, &words(100, false), [0, 1, 1, 2, 3, 99]),
-            vec![1, 3]
-        );
+        assert_eq!(in_order(&c, &v, &words(100, false), [0, 1, 1, 2, 3, 99]), vec![1, 3]);
     }
 
     #[test]
@@ -220,10 +203,7 @@ mod tests {
         let v = Vectors::new(&c);
         let selection = Selection::new(&c, &v, &words(100, false));
         let mut candidates = vec![0, 1, 2];
-        assert_eq!(
-            selection.best_admitted(&mut candidates, |s| [3.0, 1.0, 2.0][s]),
-            Some(2)
-        );
+        assert_eq!(selection.best_admitted(&mut candidates, |s| [3.0, 1.0, 2.0][s]), Some(2));
         assert_eq!(candidates, vec![1, 2]);
     }
 
@@ -245,15 +225,7 @@ mod tests {
     fn by_score_prefers_high_scores_and_ignores_nan() {
         let c = corpus(&["one alpha. two beta. three gamma"]);
         let v = Vectors::new(&c);
-        let chosen = by_score(
-            &c,
-            &v,
-            &Budget {
-                limit: Limit::Sentences(3),
-                truncate: false,
-            },
-            &[f64::NAN, 2.0, 1.0],
-        );
+        let chosen = by_score(&c, &v, &Budget { limit: Limit::Sentences(3), truncate: false }, &[f64::NAN, 2.0, 1.0]);
         assert_eq!(chosen, vec![1, 2, 0]);
     }
 }

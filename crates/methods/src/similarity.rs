@@ -21,9 +21,7 @@ pub fn says_the_same(text_a: &str, a: &SparseVector, text_b: &str, b: &SparseVec
 }
 
 fn normalised(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// Term → sentences containing it, with their weights: the similarities of one sentence to all
@@ -41,10 +39,7 @@ impl InvertedIndex {
                 postings.entry(term).or_default().push((sentence, weight));
             }
         }
-        InvertedIndex {
-            postings,
-            sentences: vectors.len(),
-        }
+        InvertedIndex { postings, sentences: vectors.len() }
     }
 
     /// Every sentence with a non-zero cosine to `vector`, with that cosine, by sentence index.
@@ -52,12 +47,7 @@ impl InvertedIndex {
         let mut accumulated = vec![0.0f32; self.sentences];
         let mut touched = Vec::new();
         for (term, weight) in vector.entries() {
-            for &(sentence, other) in self
-                .postings
-                .get(term)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-            {
+            for &(sentence, other) in self.postings.get(term).map(Vec::as_slice).unwrap_or_default() {
                 if accumulated[sentence] == 0.0 {
                     touched.push(sentence);
                 }
@@ -65,10 +55,7 @@ impl InvertedIndex {
             }
         }
         touched.sort_unstable();
-        touched
-            .into_iter()
-            .map(|sentence| (sentence, accumulated[sentence]))
-            .collect()
+        touched.into_iter().map(|sentence| (sentence, accumulated[sentence])).collect()
     }
 }
 
@@ -84,14 +71,7 @@ mod tests {
             "gunmen seized remote gas plant near amenas",
         ]);
         let v = Vectors::new(&c);
-        let same = |a: usize, b: usize| {
-            says_the_same(
-                &c.sentences[a].text,
-                v.get(a),
-                &c.sentences[b].text,
-                v.get(b),
-            )
-        };
+        let same = |a: usize, b: usize| says_the_same(&c.sentences[a].text, v.get(a), &c.sentences[b].text, v.get(b));
         assert!(same(0, 2));
         assert!(!same(1, 2));
     }
@@ -108,10 +88,7 @@ mod tests {
         let c = corpus(&["storm hits coast. storm floods town. markets rally"]);
         let v = Vectors::new(&c);
         let found = InvertedIndex::new(&v).similarities(v.get(0));
-        assert_eq!(
-            found.iter().map(|&(s, _)| s).collect::<Vec<_>>(),
-            vec![0, 1]
-        );
+        assert_eq!(found.iter().map(|&(s, _)| s).collect::<Vec<_>>(), vec![0, 1]);
         assert!((found[1].1 - v.cosine(0, 1)).abs() < 1e-6);
     }
 }

@@ -16,14 +16,7 @@ pub fn support(corpus: &Corpus, sentence: usize) -> Vec<usize> {
         .sentences
         .iter()
         .filter(|other| other.doc != target.doc)
-        .filter(|other| {
-            says_the_same(
-                &target.text,
-                &vector,
-                &other.text,
-                &SparseVector::of(other, corpus),
-            )
-        })
+        .filter(|other| says_the_same(&target.text, &vector, &other.text, &SparseVector::of(other, corpus)))
         .map(|other| other.doc)
         .collect();
     documents.sort_unstable();

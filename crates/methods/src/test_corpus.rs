@@ -9,9 +9,7 @@
 use chorus_core::{Corpus, Sentence, SentenceKind, Span};
 use std::collections::HashMap;
 
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "and", "to", "is", "was", "by", "at",
-];
+const STOPWORDS: &[&str] = &["a", "an", "the", "of", "in", "on", "and", "to", "is", "was", "by", "at"];
 
 /// A corpus with one document per string.
 pub fn corpus(documents: &[&str]) -> Corpus {
@@ -28,10 +26,7 @@ pub fn corpus(documents: &[&str]) -> Corpus {
             };
             let terms = body
                 .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                })
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
                 .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
                 .map(|w| {
                     *ids.entry(w.clone()).or_insert_with(|| {
@@ -55,28 +50,15 @@ pub fn corpus(documents: &[&str]) -> Corpus {
     }
     let mut document_frequency = vec![0u32; vocabulary.len()];
     for doc in 0..documents.len() {
-        let mut seen: Vec<u32> = sentences
-            .iter()
-            .filter(|s| s.doc == doc)
-            .flat_map(|s| s.terms.iter().copied())
-            .collect();
+        let mut seen: Vec<u32> =
+            sentences.iter().filter(|s| s.doc == doc).flat_map(|s| s.terms.iter().copied()).collect();
         seen.sort_unstable();
         seen.dedup();
-        seen.into_iter()
-            .for_each(|t| document_frequency[t as usize] += 1);
+        seen.into_iter().for_each(|t| document_frequency[t as usize] += 1);
     }
     let n = documents.len() as f32;
-    let idf = document_frequency
-        .iter()
-        .map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
-        .collect();
-    Corpus {
-        sentences,
-        vocabulary,
-        document_frequency,
-        idf,
-        documents: documents.len(),
-    }
+    let idf = document_frequency.iter().map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0).collect();
+    Corpus { sentences, vocabulary, document_frequency, idf, documents: documents.len() }
 }
 
 /// Texts of a random-looking but reproducible cluster: Zipf-like words, some sentences repeated
@@ -92,10 +74,7 @@ pub fn generated_texts(seed: u64, documents: usize, sentences_per_document: usiz
             let sentence = if roll < 10 && !all.is_empty() {
                 all[random.below(all.len())].clone()
             } else if roll < 20 && !all.is_empty() {
-                let mut words: Vec<String> = all[random.below(all.len())]
-                    .split(' ')
-                    .map(str::to_string)
-                    .collect();
+                let mut words: Vec<String> = all[random.below(all.len())].split(' ').map(str::to_string).collect();
                 let at = random.below(words.len());
                 words[at] = format!("w{}", random.below(3000));
                 words.join(" ")

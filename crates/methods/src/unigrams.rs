@@ -23,11 +23,7 @@ mod tests {
     fn probabilities_are_relative_counts() {
         let c = corpus(&["storm storm coast. storm town"]);
         let p = distribution(&c);
-        let storm = c
-            .vocabulary
-            .iter()
-            .position(|w| w == "storm")
-            .map(|i| i as TermId);
+        let storm = c.vocabulary.iter().position(|w| w == "storm").map(|i| i as TermId);
         assert_eq!(storm.and_then(|t| p.get(&t)).copied(), Some(0.6));
         assert!((p.values().sum::<f64>() - 1.0).abs() < 1e-12);
     }

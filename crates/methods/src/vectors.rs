@@ -43,10 +43,7 @@ impl SparseVector {
 
     /// Cosine similarity; both vectors are unit length, so this is their dot product.
     pub fn cosine(&self, other: &SparseVector) -> f32 {
-        let (mut a, mut b) = (
-            self.entries.iter().peekable(),
-            other.entries.iter().peekable(),
-        );
+        let (mut a, mut b) = (self.entries.iter().peekable(), other.entries.iter().peekable());
         let mut dot = 0.0;
         while let (Some(&&(ta, wa)), Some(&&(tb, wb))) = (a.peek(), b.peek()) {
             match ta.cmp(&tb) {
@@ -84,12 +81,7 @@ pub fn term_counts(terms: &[TermId]) -> Vec<(TermId, f32)> {
 
 /// The idf of `term`, or 0 when the corpus has no usable value for it.
 pub fn idf(corpus: &Corpus, term: TermId) -> f32 {
-    corpus
-        .idf
-        .get(term as usize)
-        .copied()
-        .filter(|w| w.is_finite() && *w > 0.0)
-        .unwrap_or(0.0)
+    corpus.idf.get(term as usize).copied().filter(|w| w.is_finite() && *w > 0.0).unwrap_or(0.0)
 }
 
 /// The tf·idf vector of every sentence of a corpus, indexed like `corpus.sentences`.
@@ -100,13 +92,7 @@ pub struct Vectors {
 
 impl Vectors {
     pub fn new(corpus: &Corpus) -> Self {
-        Vectors {
-            rows: corpus
-                .sentences
-                .iter()
-                .map(|s| SparseVector::of(s, corpus))
-                .collect(),
-        }
+        Vectors { rows: corpus.sentences.iter().map(|s| SparseVector::of(s, corpus)).collect() }
     }
 
     pub fn get(&self, sentence: usize) -> &SparseVector {
@@ -149,11 +135,7 @@ pub struct Centroid {
 impl Centroid {
     /// Dot product with a sentence vector.
     pub fn dot(&self, vector: &SparseVector) -> f32 {
-        vector
-            .entries()
-            .iter()
-            .map(|(term, w)| w * self.weights.get(term).copied().unwrap_or(0.0))
-            .sum()
+        vector.entries().iter().map(|(term, w)| w * self.weights.get(term).copied().unwrap_or(0.0)).sum()
     }
 
     /// Cosine similarity with a (unit-length) sentence vector.

@@ -20,26 +20,10 @@ fn attack() -> chorus_core::Corpus {
 #[test]
 fn central_methods_pick_the_shared_main_fact_first() {
     let c = attack();
-    for name in [
-        "centroid",
-        "lexrank",
-        "textrank",
-        "concepts",
-        "submodular",
-        "mmr",
-        "klsum",
-    ] {
-        let chosen = method(name)
-            .map(|m| m.select(&c, &Budget::words(30)))
-            .unwrap_or_default();
-        let first = chosen
-            .first()
-            .map(|&s| c.sentences[s].text.as_str())
-            .unwrap_or("");
-        assert!(
-            first.contains("militants seized"),
-            "{name} chose first: {first:?}"
-        );
+    for name in ["centroid", "lexrank", "textrank", "concepts", "submodular", "mmr", "klsum"] {
+        let chosen = method(name).map(|m| m.select(&c, &Budget::words(30))).unwrap_or_default();
+        let first = chosen.first().map(|&s| c.sentences[s].text.as_str()).unwrap_or("");
+        assert!(first.contains("militants seized"), "{name} chose first: {first:?}");
     }
 }
 
@@ -48,20 +32,9 @@ fn main_fact_is_told_once_only() {
     let c = attack();
     for name in ["centroid", "lexrank", "concepts", "submodular"] {
         let chosen = method(name)
-            .map(|m| {
-                m.select(
-                    &c,
-                    &Budget {
-                        limit: Limit::Sentences(3),
-                        truncate: false,
-                    },
-                )
-            })
+            .map(|m| m.select(&c, &Budget { limit: Limit::Sentences(3), truncate: false }))
             .unwrap_or_default();
-        let told = chosen
-            .iter()
-            .filter(|&&s| c.sentences[s].text.contains("militants seized"))
-            .count();
+        let told = chosen.iter().filter(|&&s| c.sentences[s].text.contains("militants seized")).count();
         assert_eq!(told, 1, "{name} chose {chosen:?}");
     }
 }
@@ -70,21 +43,10 @@ fn main_fact_is_told_once_only() {
 fn lead_takes_the_opening_sentence_of_every_report_first() {
     let c = attack();
     let chosen = method("lead")
-        .map(|m| {
-            m.select(
-                &c,
-                &Budget {
-                    limit: Limit::Sentences(3),
-                    truncate: false,
-                },
-            )
-        })
+        .map(|m| m.select(&c, &Budget { limit: Limit::Sentences(3), truncate: false }))
         .unwrap_or_default();
     assert_eq!(
-        chosen
-            .iter()
-            .map(|&s| (c.sentences[s].doc, c.sentences[s].position))
-            .collect::<Vec<_>>(),
+        chosen.iter().map(|&s| (c.sentences[s].doc, c.sentences[s].position)).collect::<Vec<_>>(),
         vec![(0, 0), (1, 0), (2, 0)]
     );
 }
@@ -92,16 +54,8 @@ fn lead_takes_the_opening_sentence_of_every_report_first() {
 #[test]
 fn support_names_the_reports_that_repeat_the_fact_and_not_the_others() {
     let c = attack();
-    let fact = c
-        .sentences
-        .iter()
-        .position(|s| s.doc == 0 && s.text.contains("militants"))
-        .unwrap_or(usize::MAX);
+    let fact = c.sentences.iter().position(|s| s.doc == 0 && s.text.contains("militants")).unwrap_or(usize::MAX);
     assert_eq!(support(&c, fact), vec![1, 2]);
-    let detail = c
-        .sentences
-        .iter()
-        .position(|s| s.text.contains("football"))
-        .unwrap_or(usize::MAX);
+    let detail = c.sentences.iter().position(|s| s.text.contains("football")).unwrap_or(usize::MAX);
     assert!(support(&c, detail).is_empty());
 }

@@ -1,17 +1,21 @@
-//! `chorus figures PATH...`: every group of figures of a cluster; with `--labels DIR`, precision
-//! and recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
+//! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, precision and
+//! recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
 
-use anyhow::Context;
-use chorus::Summarizer;
-use chorus_figures::eval::{score, LabelSet, Score};
+use anyhow::{bail, Context};
+use chorus::{Cluster, Summarizer};
+use chorus_figures::eval::{read_labels, score, Score};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Clusters, as for `chorus summarize`
-    #[arg(required = true)]
+    #[arg(required_unless_present = "data")]
     pub paths: Vec<PathBuf>,
+    /// JSONL data files of clusters (`.gz` too); with --labels, only the labelled clusters are used
+    #[arg(long, num_args = 1..)]
+    pub data: Vec<PathBuf>,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
@@ -23,26 +27,56 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Figures do not depend on the method or budget; any summarizer finds the same ones.
     let summarizer = Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::default())?;
-    let mut total: Option<Score> = None;
+    let labels = match &args.labels {
+        Some(dir) => Some(read_labels(dir)?),
+        None => None,
+    };
+    let mut clusters: Vec<(String, Cluster)> = Vec::new();
     for path in &args.paths {
-        let report = summarizer
-            .figures(chorus::read_cluster(path)?)
-            .with_context(|| format!("{}", path.display()))?;
-        if let Some(dir) = &args.labels {
-            let file = dir.join(format!("{}.json", report.id));
-            let json = std::fs::read_to_string(&file).with_context(|| format!("{}: cannot read labels", file.display()))?;
-            let labels = LabelSet::from_json(&json).with_context(|| format!("{}: invalid labels", file.display()))?;
-            let result = score(&report.groups, &labels);
-            println!("{:<16} found {:>2}  expected {:>2}  matched {:>2}", report.id, result.found, result.expected, result.matched);
-            total = Some(total.map_or(result, |t| t + result));
-        } else if args.json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
-        } else {
-            print!("{}", chorus::render_figures(&report));
+        clusters.push((path.display().to_string(), chorus::read_cluster(path)?));
+    }
+    for file in &args.data {
+        for line in chorus::read_clusters(file)? {
+            let cluster = line.result?;
+            if labels.as_ref().is_none_or(|l| l.contains_key(&cluster.id)) {
+                clusters.push((format!("{}:{}", file.display(), line.line), cluster));
+            }
         }
     }
-    if let Some(total) = total {
-        println!("precision {:.3}  recall {:.3}", total.precision(), total.recall());
+    let mut total = Score::default();
+    let mut seen = BTreeSet::new();
+    for (origin, cluster) in clusters {
+        let report = summarizer.figures(cluster).with_context(|| origin.clone())?;
+        match &labels {
+            Some(labels) => {
+                let Some(label) = labels.get(&report.id) else {
+                    bail!("{origin}: no label for cluster '{}' in the labels folder", report.id);
+                };
+                let result = score(&report.groups, label);
+                println!("{:<28} found {:>2}  expected {:>2}  matched {:>2}", report.id, result.found, result.expected, result.matched);
+                total = total + result;
+                seen.insert(report.id);
+            }
+            None if args.json => println!("{}", serde_json::to_string_pretty(&report)?),
+            None => print!("{}", chorus::render_figures(&report)),
+        }
+    }
+    if let Some(labels) = &labels {
+        if !args.data.is_empty() {
+            // A label whose cluster is missing would otherwise drop out of the average unseen.
+            let missing: Vec<&String> = labels.keys().filter(|id| !seen.contains(*id)).collect();
+            if !missing.is_empty() {
+                bail!("labelled clusters not found in the data: {missing:?}");
+            }
+        }
+        println!(
+            "found {}  expected {}  matched {}  precision {:.3}  recall {:.3}",
+            total.found,
+            total.expected,
+            total.matched,
+            total.precision(),
+            total.recall()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

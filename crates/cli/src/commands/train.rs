@@ -41,9 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut cluster = item.cluster;
             chorus::clean_cluster(&mut cluster);
             let corpus = segmenter.segment(&cluster);
-            let references = scorer
-                .prepare(&item.references)
-                .with_context(|| format!("cluster {}", cluster.id))?;
+            let references = scorer.prepare(&item.references).with_context(|| format!("cluster {}", cluster.id))?;
             let features = sentence_features(&corpus);
             Ok(corpus
                 .sentences

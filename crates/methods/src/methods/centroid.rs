@@ -43,12 +43,7 @@ impl Method for Centroid {
         let content: Vec<f64> = corpus
             .sentences
             .iter()
-            .map(|s| {
-                s.terms
-                    .iter()
-                    .map(|t| centroid.get(t).copied().unwrap_or(0.0))
-                    .sum()
-            })
+            .map(|s| s.terms.iter().map(|t| centroid.get(t).copied().unwrap_or(0.0)).sum())
             .collect();
         let vectors = Vectors::new(corpus);
         let reports = Reports::new(corpus, &content);
@@ -58,13 +53,10 @@ impl Method for Centroid {
             .enumerate()
             .map(|(i, s)| {
                 let report = &reports.of[&s.doc];
-                let position = report.best_content
-                    * (report.length - s.position.min(report.length)) as f64
-                    / report.length as f64;
+                let position =
+                    report.best_content * (report.length - s.position.min(report.length)) as f64 / report.length as f64;
                 let first_overlap = f64::from(vectors.cosine(i, report.first));
-                CENTROID_WEIGHT * content[i]
-                    + POSITION_WEIGHT * position
-                    + FIRST_SENTENCE_WEIGHT * first_overlap
+                CENTROID_WEIGHT * content[i] + POSITION_WEIGHT * position + FIRST_SENTENCE_WEIGHT * first_overlap
             })
             .collect();
         by_score(corpus, &vectors, budget, &scores)
@@ -78,10 +70,8 @@ fn centroid(corpus: &Corpus) -> HashMap<TermId, f64> {
         *counts.entry(*term).or_default() += 1.0;
     }
     let reports = corpus.documents.max(1) as f64;
-    let mut weighted: Vec<(TermId, f64)> = counts
-        .into_iter()
-        .map(|(t, count)| (t, count / reports * f64::from(idf(corpus, t))))
-        .collect();
+    let mut weighted: Vec<(TermId, f64)> =
+        counts.into_iter().map(|(t, count)| (t, count / reports * f64::from(idf(corpus, t)))).collect();
     weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(CENTROID_TERMS);
     weighted.into_iter().collect()
@@ -102,11 +92,7 @@ impl Reports {
     fn new(corpus: &Corpus, content: &[f64]) -> Self {
         let mut of: HashMap<usize, Report> = HashMap::new();
         for (i, s) in corpus.sentences.iter().enumerate() {
-            let report = of.entry(s.doc).or_insert(Report {
-                length: 0,
-                first: i,
-                best_content: 0.0,
-            });
+            let report = of.entry(s.doc).or_insert(Report { length: 0, first: i, best_content: 0.0 });
             report.length = report.length.max(s.position + 1);
             if s.position < corpus.sentences[report.first].position {
                 report.first = i;
@@ -128,11 +114,7 @@ mod tests {
         let c = corpus(&[&format!("{} rare", text.join(" "))]);
         let weights = centroid(&c);
         assert_eq!(weights.len(), CENTROID_TERMS);
-        let rare = c
-            .vocabulary
-            .iter()
-            .position(|w| w == "rare")
-            .map(|t| t as TermId);
+        let rare = c.vocabulary.iter().position(|w| w == "rare").map(|t| t as TermId);
         assert!(rare.is_some_and(|t| !weights.contains_key(&t)));
     }
 

@@ -1,8 +1,8 @@
 //! Concept coverage (Gillick & Favre 2009): a summary is worth the total weight of the distinct
 //! content bigrams ("concepts") it contains, each weighted by how many reports mention it.
 
-use crate::greedy::{maximize, Objective};
 use super::lead::round_robin;
+use crate::greedy::{maximize, Objective};
 use crate::selection::fill;
 use crate::vectors::Vectors;
 use crate::Method;
@@ -45,13 +45,8 @@ impl Method for Concepts {
     /// the reports' opening sentences (as [`super::lead`] orders them) rather than unused.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let index = ConceptIndex::new(corpus);
-        let candidates: Vec<usize> = (0..corpus.sentences.len())
-            .filter(|&s| !index.concepts[s].is_empty())
-            .collect();
-        let coverage = Coverage {
-            covered: vec![false; index.weights.len()],
-            index: &index,
-        };
+        let candidates: Vec<usize> = (0..corpus.sentences.len()).filter(|&s| !index.concepts[s].is_empty()).collect();
+        let coverage = Coverage { covered: vec![false; index.weights.len()], index: &index };
         let vectors = Vectors::new(corpus);
         let covering = maximize(corpus, &vectors, budget, &coverage, &candidates, COST_EXPONENT);
         fill(corpus, &vectors, budget, &covering, round_robin(corpus))
@@ -89,22 +84,11 @@ impl ConceptIndex {
         mentions.sort_unstable();
         mentions.dedup();
         let mut reports = vec![0u32; ids.len()];
-        mentions
-            .iter()
-            .for_each(|&(concept, _)| reports[concept] += 1);
+        mentions.iter().for_each(|&(concept, _)| reports[concept] += 1);
         let shared = reports.iter().filter(|&&r| r >= MIN_REPORTS).count();
-        let threshold = if shared >= MIN_SHARED_CONCEPTS {
-            MIN_REPORTS
-        } else {
-            1
-        };
-        let weights: Vec<f64> = reports
-            .iter()
-            .map(|&r| if r >= threshold { f64::from(r) } else { 0.0 })
-            .collect();
-        concepts
-            .iter_mut()
-            .for_each(|own| own.retain(|&c| weights[c] > 0.0));
+        let threshold = if shared >= MIN_SHARED_CONCEPTS { MIN_REPORTS } else { 1 };
+        let weights: Vec<f64> = reports.iter().map(|&r| if r >= threshold { f64::from(r) } else { 0.0 }).collect();
+        concepts.iter_mut().for_each(|own| own.retain(|&c| weights[c] > 0.0));
         ConceptIndex { concepts, weights }
     }
 }
@@ -119,11 +103,7 @@ struct Coverage<'a> {
 impl Objective for Coverage<'_> {
     fn gain(&self, sentence: usize) -> f64 {
         let index = self.index;
-        index.concepts[sentence]
-            .iter()
-            .filter(|&&c| !self.covered[c])
-            .map(|&c| index.weights[c])
-            .sum()
+        index.concepts[sentence].iter().filter(|&&c| !self.covered[c]).map(|&c| index.weights[c]).sum()
     }
 
     fn add(&mut self, sentence: usize) {
@@ -145,22 +125,13 @@ mod tests {
         let index = ConceptIndex::new(&c);
         assert_eq!(index.concepts[0].len(), 11);
         assert!(index.concepts[0].iter().all(|&k| index.weights[k] == 3.0));
-        assert!(
-            index.concepts[1].is_empty(),
-            "'lone pair' is in one report only"
-        );
+        assert!(index.concepts[1].is_empty(), "'lone pair' is in one report only");
     }
 
     #[test]
     fn single_report_falls_back_to_every_bigram() {
         let c = corpus(&["storm hits coast"]);
         let index = ConceptIndex::new(&c);
-        assert_eq!(
-            index.concepts[0]
-                .iter()
-                .map(|&k| index.weights[k])
-                .sum::<f64>(),
-            2.0
-        );
+        assert_eq!(index.concepts[0].iter().map(|&k| index.weights[k]).sum::<f64>(), 2.0);
     }
 }

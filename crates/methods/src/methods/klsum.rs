@@ -36,11 +36,7 @@ impl Method for KlSum {
         let vectors = Vectors::new(corpus);
         let cluster = distribution(corpus);
         let smoothing_mass = SMOOTHING * cluster.len() as f64;
-        let counts: Vec<Vec<(TermId, f32)>> = corpus
-            .sentences
-            .iter()
-            .map(|s| term_counts(&s.terms))
-            .collect();
+        let counts: Vec<Vec<(TermId, f32)>> = corpus.sentences.iter().map(|s| term_counts(&s.terms)).collect();
         let mut summary: HashMap<TermId, f64> = HashMap::new();
         let mut summary_length = 0.0;
         let mut selection = Selection::new(corpus, &vectors, budget);
@@ -51,14 +47,11 @@ impl Method for KlSum {
                     .iter()
                     .map(|(term, count)| {
                         let before = summary.get(term).copied().unwrap_or(0.0) + SMOOTHING;
-                        cluster.get(term).copied().unwrap_or(0.0)
-                            * ((before + f64::from(*count)).ln() - before.ln())
+                        cluster.get(term).copied().unwrap_or(0.0) * ((before + f64::from(*count)).ln() - before.ln())
                     })
                     .sum();
                 let length = corpus.sentences[s].terms.len() as f64;
-                ((summary_length + length + smoothing_mass) / (summary_length + smoothing_mass))
-                    .ln()
-                    - added
+                ((summary_length + length + smoothing_mass) / (summary_length + smoothing_mass)).ln() - added
             };
             let Some(best) = selection.best_admitted(&mut candidates, |s| -change(s)) else {
                 break;
@@ -87,13 +80,7 @@ mod tests {
             "attack on plant",
             "football scores today",
         ]);
-        let chosen = KlSum.select(
-            &c,
-            &Budget {
-                limit: Limit::Sentences(1),
-                truncate: false,
-            },
-        );
+        let chosen = KlSum.select(&c, &Budget { limit: Limit::Sentences(1), truncate: false });
         assert_eq!(chosen, vec![1]);
     }
 }

@@ -30,23 +30,18 @@ impl Method for Lead {
 /// sentences, so a headline at position 0 does not cost its report a turn. Other methods fill
 /// what their objective leaves of the budget in this order.
 pub(crate) fn round_robin(corpus: &Corpus) -> Vec<usize> {
-        let mut eligible: Vec<usize> = (0..corpus.sentences.len())
-            .filter(|&s| corpus.sentences[s].is_eligible())
-            .collect();
-        eligible.sort_by_key(|&s| (corpus.sentences[s].doc, corpus.sentences[s].position, s));
-        let mut turn = vec![0; eligible.len()];
-        for i in 1..eligible.len() {
-            if corpus.sentences[eligible[i]].doc == corpus.sentences[eligible[i - 1]].doc {
-                turn[i] = turn[i - 1] + 1;
-            }
+    let mut eligible: Vec<usize> = (0..corpus.sentences.len()).filter(|&s| corpus.sentences[s].is_eligible()).collect();
+    eligible.sort_by_key(|&s| (corpus.sentences[s].doc, corpus.sentences[s].position, s));
+    let mut turn = vec![0; eligible.len()];
+    for i in 1..eligible.len() {
+        if corpus.sentences[eligible[i]].doc == corpus.sentences[eligible[i - 1]].doc {
+            turn[i] = turn[i - 1] + 1;
         }
-        let mut order: Vec<(usize, usize, usize)> = eligible
-            .iter()
-            .zip(&turn)
-            .map(|(&s, &t)| (t, corpus.sentences[s].doc, s))
-            .collect();
-        order.sort_unstable();
-        order.into_iter().map(|(_, _, s)| s).collect()
+    }
+    let mut order: Vec<(usize, usize, usize)> =
+        eligible.iter().zip(&turn).map(|(&s, &t)| (t, corpus.sentences[s].doc, s)).collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, _, s)| s).collect()
 }
 
 #[cfg(test)]
@@ -62,25 +57,11 @@ mod tests {
             "#weather headline. floods cover farms. schools stay closed",
             "ministers meet today. budget talks stall",
         ]);
-        let chosen = Lead.select(
-            &c,
-            &Budget {
-                limit: Limit::Sentences(4),
-                truncate: false,
-            },
-        );
-        let texts: Vec<&str> = chosen
-            .iter()
-            .map(|&s| c.sentences[s].text.as_str())
-            .collect();
+        let chosen = Lead.select(&c, &Budget { limit: Limit::Sentences(4), truncate: false });
+        let texts: Vec<&str> = chosen.iter().map(|&s| c.sentences[s].text.as_str()).collect();
         assert_eq!(
             texts,
-            vec![
-                "storm hits coast",
-                "floods cover farms",
-                "ministers meet today",
-                "rescue teams arrive"
-            ]
+            vec!["storm hits coast", "floods cover farms", "ministers meet today", "rescue teams arrive"]
         );
     }
 }

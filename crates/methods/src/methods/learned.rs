@@ -49,8 +49,21 @@ impl Method for Learned {
 mod tests {
     use super::*;
 
+    use crate::test_corpus::generated;
+
     #[test]
     fn bundled_model_parses() {
         assert!(bundled_model().is_some());
+    }
+
+    #[test]
+    fn same_input_same_choice_within_budget() {
+        let c = generated(7, 4, 15);
+        let budget = Budget::words(60);
+        let chosen = Learned.select(&c, &budget);
+        assert!(!chosen.is_empty());
+        assert_eq!(chosen, Learned.select(&c, &budget));
+        assert!(chosen.iter().map(|&s| c.sentences[s].words).sum::<usize>() <= 60);
+        assert!(chosen.iter().all(|&s| c.sentences[s].is_eligible()));
     }
 }

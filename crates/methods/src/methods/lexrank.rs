@@ -29,11 +29,6 @@ impl Method for LexRank {
         let vectors = Vectors::new(corpus);
         let nodes = nodes(&vectors);
         let graph = edges(&nodes, |a, b| f64::from(vectors.cosine(a, b)));
-        in_order(
-            corpus,
-            &vectors,
-            budget,
-            ranked(&nodes, &centrality(&graph)),
-        )
+        in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)))
     }
 }

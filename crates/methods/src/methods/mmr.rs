@@ -36,14 +36,10 @@ impl Method for Mmr {
 fn marginal_relevance(corpus: &Corpus, budget: &Budget, lambda: f64) -> Vec<usize> {
     let vectors = Vectors::new(corpus);
     let centroid = vectors.sum();
-    let relevance: Vec<f64> = (0..vectors.len())
-        .map(|s| f64::from(centroid.cosine(vectors.get(s))))
-        .collect();
+    let relevance: Vec<f64> = (0..vectors.len()).map(|s| f64::from(centroid.cosine(vectors.get(s)))).collect();
     let mut redundancy = vec![0.0f64; vectors.len()];
     let mut selection = Selection::new(corpus, &vectors, budget);
-    let mut candidates: Vec<usize> = (0..vectors.len())
-        .filter(|&s| corpus.sentences[s].is_eligible())
-        .collect();
+    let mut candidates: Vec<usize> = (0..vectors.len()).filter(|&s| corpus.sentences[s].is_eligible()).collect();
     while !selection.is_closed() {
         let marginal = |s: usize| lambda * relevance[s] - (1.0 - lambda) * redundancy[s];
         let Some(best) = selection.best_admitted(&mut candidates, marginal) else {
@@ -65,10 +61,7 @@ mod tests {
 
     /// Mean cosine between the chosen sentences, over several generated clusters.
     fn mean_similarity(lambda: f64) -> f64 {
-        let budget = Budget {
-            limit: Limit::Sentences(4),
-            truncate: false,
-        };
+        let budget = Budget { limit: Limit::Sentences(4), truncate: false };
         let (mut total, mut pairs) = (0.0, 0);
         for seed in 1..=10 {
             let c = generated(seed, 5, 20);
@@ -87,9 +80,6 @@ mod tests {
     #[test]
     fn redundancy_term_makes_choices_less_alike_than_relevance_alone() {
         let (mmr, relevance_only) = (mean_similarity(LAMBDA), mean_similarity(1.0));
-        assert!(
-            mmr < relevance_only,
-            "MMR {mmr:.3} vs relevance only {relevance_only:.3}"
-        );
+        assert!(mmr < relevance_only, "MMR {mmr:.3} vs relevance only {relevance_only:.3}");
     }
 }

@@ -48,9 +48,7 @@ impl Method for Submodular {
         let vectors = Vectors::new(corpus);
         let n = vectors.len().max(1) as f64;
         let total = vectors.sum();
-        let whole: Vec<f64> = (0..vectors.len())
-            .map(|i| f64::from(total.dot(vectors.get(i))))
-            .collect();
+        let whole: Vec<f64> = (0..vectors.len()).map(|i| f64::from(total.dot(vectors.get(i)))).collect();
         let pool = candidates(corpus, &vectors, budget, &whole);
         let index = InvertedIndex::new(&vectors);
         let pool_vectors: Vec<&SparseVector> = pool.iter().map(|&s| vectors.get(s)).collect();
@@ -58,21 +56,13 @@ impl Method for Submodular {
         let labels = k_means(&pool_vectors, clusters);
         let topics = labels.iter().max().map_or(0, |&k| k + 1);
         let shared = Shared {
-            slot: pool
-                .iter()
-                .enumerate()
-                .map(|(slot, &s)| (s, slot))
-                .collect(),
+            slot: pool.iter().enumerate().map(|(slot, &s)| (s, slot)).collect(),
             rows: pool_vectors.iter().map(|v| index.similarities(v)).collect(),
             caps: whole.iter().map(|w| SATURATION / n * w).collect(),
             rewards: pool.iter().map(|&s| whole[s] / n).collect(),
             labels,
         };
-        let objective = Coverage {
-            shared: &shared,
-            covered: vec![0.0; vectors.len()],
-            topic_mass: vec![0.0; topics],
-        };
+        let objective = Coverage { shared: &shared, covered: vec![0.0; vectors.len()], topic_mass: vec![0.0; topics] };
         maximize(corpus, &vectors, budget, &objective, &pool, COST_EXPONENT)
     }
 }
@@ -81,12 +71,10 @@ impl Method for Submodular {
 /// gain, in sentence order.
 fn candidates(corpus: &Corpus, vectors: &Vectors, budget: &Budget, whole: &[f64]) -> Vec<usize> {
     let n = vectors.len().max(1) as f64;
-    let mut pool: Vec<usize> = (0..vectors.len())
-        .filter(|&s| corpus.sentences[s].is_eligible() && !vectors.get(s).is_empty())
-        .collect();
+    let mut pool: Vec<usize> =
+        (0..vectors.len()).filter(|&s| corpus.sentences[s].is_eligible() && !vectors.get(s).is_empty()).collect();
     let bound = |s: usize| {
-        (whole[s] + DIVERSITY * (whole[s] / n).sqrt())
-            / cost(&corpus.sentences[s], budget).powf(COST_EXPONENT)
+        (whole[s] + DIVERSITY * (whole[s] / n).sqrt()) / cost(&corpus.sentences[s], budget).powf(COST_EXPONENT)
     };
     pool.sort_by(|&a, &b| descending(bound(a), bound(b)).then(a.cmp(&b)));
     pool.truncate(POOL);
@@ -158,17 +146,8 @@ mod tests {
             "militants attacked remote gas plant at dawn. army stormed site",
             "militants attacked plant workers. army stormed compound",
         ]);
-        let chosen = Submodular.select(
-            &c,
-            &Budget {
-                limit: Limit::Sentences(2),
-                truncate: false,
-            },
-        );
-        let texts: Vec<&str> = chosen
-            .iter()
-            .map(|&s| c.sentences[s].text.as_str())
-            .collect();
+        let chosen = Submodular.select(&c, &Budget { limit: Limit::Sentences(2), truncate: false });
+        let texts: Vec<&str> = chosen.iter().map(|&s| c.sentences[s].text.as_str()).collect();
         assert!(texts.iter().any(|t| t.contains("militants")), "{texts:?}");
         assert!(texts.iter().any(|t| t.contains("army")), "{texts:?}");
     }

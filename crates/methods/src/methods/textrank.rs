@@ -30,12 +30,7 @@ impl Method for TextRank {
         let nodes = nodes(&vectors);
         let words: Vec<Words> = corpus.sentences.iter().map(Words::of).collect();
         let graph = edges(&nodes, |a, b| overlap(&words[a], &words[b]));
-        in_order(
-            corpus,
-            &vectors,
-            budget,
-            ranked(&nodes, &centrality(&graph)),
-        )
+        in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)))
     }
 }
 
@@ -50,10 +45,7 @@ impl Words {
         let mut distinct = sentence.terms.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        Words {
-            length: sentence.terms.len(),
-            distinct,
-        }
+        Words { length: sentence.terms.len(), distinct }
     }
 }
 
