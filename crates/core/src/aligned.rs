@@ -169,7 +169,7 @@ impl AlignedText {
 mod tests {
     use super::*;
 
-    fn slice<'a>(original: &'a str, span: Span) -> &'a str {
+    fn slice(original: &str, span: Span) -> &str {
         &original[span.start..span.end]
     }
 

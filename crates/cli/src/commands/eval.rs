@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -215,7 +215,7 @@ fn score_summary(
 /// The outputs in a file, by system and cluster id. Lines are `{"id", "summary"}`, with an
 /// optional `"system"` naming the system (else the file name), so one file may hold several
 /// systems, as the peer runners write them. A malformed line is an error naming it.
-fn read_system(path: &PathBuf) -> anyhow::Result<Vec<(String, HashMap<String, String>)>> {
+fn read_system(path: &Path) -> anyhow::Result<Vec<(String, HashMap<String, String>)>> {
     #[derive(Deserialize)]
     struct Output {
         id: serde_json::Value,
@@ -316,7 +316,7 @@ fn markdown(header: &str, reports: &[SystemReport], convention: Convention) -> S
     out
 }
 
-fn write_csv(path: &PathBuf, results: &[(String, Vec<ClusterScore>)], convention: Convention) -> std::io::Result<()> {
+fn write_csv(path: &Path, results: &[(String, Vec<ClusterScore>)], convention: Convention) -> std::io::Result<()> {
     let metrics: Vec<Metric> = REPORTED.iter().copied().filter(|m| convention.metrics().contains(m)).collect();
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     write!(out, "system,id,failed,words,ms")?;

@@ -53,15 +53,16 @@ impl Method for Concepts {
     }
 }
 
-/// Which weighted concepts each sentence contains.
-struct ConceptIndex {
+/// Which weighted concepts each sentence contains; a concept's weight is the number of reports
+/// mentioning it (0 for concepts too rare to count).
+pub(crate) struct ConceptIndex {
     /// Per sentence: its distinct concepts of positive weight.
-    concepts: Vec<Vec<usize>>,
-    weights: Vec<f64>,
+    pub(crate) concepts: Vec<Vec<usize>>,
+    pub(crate) weights: Vec<f64>,
 }
 
 impl ConceptIndex {
-    fn new(corpus: &Corpus) -> Self {
+    pub(crate) fn new(corpus: &Corpus) -> Self {
         let mut ids: HashMap<(TermId, TermId), usize> = HashMap::new();
         let mut mentions: Vec<(usize, usize)> = Vec::new(); // (concept, report)
         let mut concepts: Vec<Vec<usize>> = corpus
