@@ -37,11 +37,15 @@ impl Method for Learned {
     }
 
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
-        let scores: Vec<f64> = match bundled_model() {
-            Some(model) => sentence_features(corpus).iter().map(|row| model.score(row)).collect(),
-            None => vec![0.0; corpus.sentences.len()],
-        };
-        by_score(corpus, &Vectors::new(corpus), budget, &scores)
+        by_score(corpus, &Vectors::new(corpus), budget, &learned_scores(corpus))
+    }
+}
+
+/// The bundled model's score of every sentence of `corpus` (all 0 should the model not parse).
+pub(crate) fn learned_scores(corpus: &Corpus) -> Vec<f64> {
+    match bundled_model() {
+        Some(model) => sentence_features(corpus).iter().map(|row| model.score(row)).collect(),
+        None => vec![0.0; corpus.sentences.len()],
     }
 }
 

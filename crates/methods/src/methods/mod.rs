@@ -2,6 +2,7 @@
 
 mod centroid;
 mod concepts;
+mod consensus;
 mod klsum;
 mod lead;
 mod learned;
@@ -25,4 +26,5 @@ pub static ALL: &[&dyn Method] = &[
     &concepts::Concepts,
     &submodular::Submodular,
     &learned::Learned,
+    &consensus::Consensus,
 ];
