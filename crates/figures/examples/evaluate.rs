@@ -1,8 +1,9 @@
-//! Precision and recall of disputed groups on the real held-out clusters, through the CLI's
-//! pipeline; with `--groups`, also every disputed group found, and with `--claims`, every claim
-//! (number, counted key, event, report), to read the errors.
+//! Precision and recall of disputed groups on a labelled set of real clusters (`--set real`, the
+//! default, or `--set heldout`), through the CLI's pipeline; with `--groups`, also every
+//! disputed group found, and with `--claims`, every claim (number, counted key, event, scope,
+//! report), to read the errors.
 //!
-//! `cargo run -p chorus-figures --release --example evaluate [-- --groups] [--claims]`
+//! `cargo run -p chorus-figures --release --example evaluate [-- --set heldout] [--groups] [--claims]`
 //! (data from `$CHORUS_DATA`, else `<workspace>/../shared/data`).
 
 #[path = "../tests/real_data/mod.rs"]
@@ -15,7 +16,12 @@ fn main() -> ExitCode {
     let flags: Vec<String> = std::env::args().skip(1).collect();
     let show_groups = flags.iter().any(|a| a == "--groups");
     let show_claims = flags.iter().any(|a| a == "--claims");
-    let scored = real_data::data_files().and_then(|files| real_data::evaluate(&files, &real_data::real_labels()?));
+    let set = flags.iter().position(|a| a == "--set").and_then(|i| flags.get(i + 1)).map_or("real", String::as_str);
+    if !real_data::REAL_SETS.contains(&set) {
+        eprintln!("evaluate: unknown set {set:?}; the sets are {:?}", real_data::REAL_SETS);
+        return ExitCode::FAILURE;
+    }
+    let scored = real_data::data_files().and_then(|files| real_data::evaluate(&files, &real_data::labels_of(set)?));
     let scored = match scored {
         Ok(scored) => scored,
         Err(e) => {
@@ -29,7 +35,12 @@ fn main() -> ExitCode {
         if show_claims {
             for claim in &cluster.claims {
                 let event = claim.event.map_or("-".to_string(), |e| format!("{e:?}"));
-                println!("    claim {:>8} {:<24} {:<9} doc {}", claim.number_text, claim.counted_key, event, claim.doc_id);
+                let scope = claim.scope.map_or("-".to_string(), |s| format!("{s:?}"));
+                let quoted = if claim.quoted { "quoted" } else { "" };
+                println!(
+                    "    claim {:>8} {:<24} {:<9} {:<11} doc {} {quoted}",
+                    claim.number_text, claim.counted_key, event, scope, claim.doc_id
+                );
             }
         }
         if show_groups {
@@ -39,12 +50,25 @@ fn main() -> ExitCode {
                     .iter()
                     .filter_map(|v| v.value.exact().map(|n| format!("{n} {:?}", v.docs)))
                     .collect();
-                println!("    {} {:?} {:?}: {}", disputed.counted, disputed.event, disputed.phase, values.join(", "));
+                println!(
+                    "    {} {:?} {:?} {:?}: {}",
+                    disputed.counted,
+                    disputed.event,
+                    disputed.phase,
+                    disputed.scope,
+                    values.join(", ")
+                );
             }
         }
     }
     let total: Score = scored.iter().map(|s| s.score).sum();
-    println!("clusters {}  found {}  expected {}  matched {}", scored.len(), total.found, total.expected, total.matched);
+    println!(
+        "clusters {}  found {}  expected {}  matched {}",
+        scored.len(),
+        total.found,
+        total.expected,
+        total.matched
+    );
     println!("precision {:.3}  recall {:.3}", total.precision(), total.recall());
     ExitCode::SUCCESS
 }

@@ -10,8 +10,23 @@ use crate::token::Token;
 use std::ops::Range;
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "claimed", "claims", "reported", "reports", "confirmed", "announced",
-    "stated", "added", "estimated", "insisted", "acknowledged", "quoted",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "confirmed",
+    "announced",
+    "stated",
+    "added",
+    "estimated",
+    "insisted",
+    "acknowledged",
+    "quoted",
 ];
 
 const INTRODUCERS: &[&[&str]] = &[&["according", "to"], &["citing"]];
@@ -39,6 +54,13 @@ pub struct Source {
     pub is_pronoun: bool,
 }
 
+/// Whether token `at` sits inside a direct quotation: an odd number of double quote marks
+/// before it in the sentence. A witness's own words (`"there were two people injured"`) are
+/// weaker than the report's own count, and verdicts treat them so.
+pub fn is_quoted(tokens: &[Token], at: usize) -> bool {
+    tokens[..at.min(tokens.len())].iter().filter(|t| matches!(t.text, "\"" | "“" | "”")).count() % 2 == 1
+}
+
 /// Every source of a sentence, in order.
 pub fn sources(tokens: &[Token]) -> Vec<Source> {
     (0..tokens.len()).filter_map(|i| introduced_source(tokens, i).or_else(|| spoken_source(tokens, i))).collect()
@@ -51,7 +73,11 @@ fn introduced_source(tokens: &[Token], i: usize) -> Option<Source> {
     })?;
     let from = i + introducer.len();
     let end = phrase_end(tokens, from);
-    (end > from).then(|| Source { token: i, range: tokens[i].range.start..tokens[end - 1].range.end, is_pronoun: false })
+    (end > from).then(|| Source {
+        token: i,
+        range: tokens[i].range.start..tokens[end - 1].range.end,
+        is_pronoun: false,
+    })
 }
 
 /// `X said`, `X told reporters`, `…," said X`.
@@ -79,8 +105,11 @@ fn spoken_source(tokens: &[Token], i: usize) -> Option<Source> {
     let after_punctuation = i > 0 && !tokens[i - 1].is_word;
     let names_follow = tokens.get(i + 1).is_some_and(|t| t.is_capitalised() || t.is("the"));
     let end = phrase_end(tokens, i + 1);
-    (after_punctuation && names_follow && end > i + 1)
-        .then(|| Source { token: i, range: verb.range.start..tokens[end - 1].range.end, is_pronoun: false })
+    (after_punctuation && names_follow && end > i + 1).then(|| Source {
+        token: i,
+        range: verb.range.start..tokens[end - 1].range.end,
+        is_pronoun: false,
+    })
 }
 
 /// Where the subject of the verb at `verb` starts, reading leftwards.
@@ -90,7 +119,8 @@ fn subject_start(tokens: &[Token], verb: usize) -> usize {
         let token = &tokens[start - 1];
         let abbreviation_dot = token.text == "." && start >= 2 && tokens[start - 2].text.contains('.');
         let adverb = token.lower.ends_with("ly");
-        let clause_word = token.is_any(SUBJECT_BOUNDARIES) || adverb || token.text.starts_with(|c: char| c.is_ascii_digit());
+        let clause_word =
+            token.is_any(SUBJECT_BOUNDARIES) || adverb || token.text.starts_with(|c: char| c.is_ascii_digit());
         if !(token.is_word || abbreviation_dot) || clause_word {
             break;
         }
@@ -104,8 +134,14 @@ fn subject_start(tokens: &[Token], verb: usize) -> usize {
 fn phrase_end(tokens: &[Token], from: usize) -> usize {
     let mut end = from;
     while let Some(token) = tokens.get(end) {
-        let abbreviation_dot = token.text == "." && end > from && tokens[end - 1].text.contains('.') && tokens.get(end + 1).is_some_and(|t| !t.is_capitalised());
-        if end - from == MAX_PHRASE || !(token.is_word || abbreviation_dot) || token.is_any(&["that", "which", "who", "and", "on", "as"]) {
+        let abbreviation_dot = token.text == "."
+            && end > from
+            && tokens[end - 1].text.contains('.')
+            && tokens.get(end + 1).is_some_and(|t| !t.is_capitalised());
+        if end - from == MAX_PHRASE
+            || !(token.is_word || abbreviation_dot)
+            || token.is_any(&["that", "which", "who", "and", "on", "as"])
+        {
             break;
         }
         end += 1;
@@ -139,18 +175,36 @@ mod tests {
 
     #[test]
     fn subjects_of_speech_verbs() {
-        assert_eq!(first("At least 23 hostages were killed, the Algerian interior ministry said Saturday."), "the Algerian interior ministry said");
-        assert_eq!(first("A senior U.S. official said two Americans were among that number."), "A senior U.S. official said");
+        assert_eq!(
+            first("At least 23 hostages were killed, the Algerian interior ministry said Saturday."),
+            "the Algerian interior ministry said"
+        );
+        assert_eq!(
+            first("A senior U.S. official said two Americans were among that number."),
+            "A senior U.S. official said"
+        );
         assert_eq!(first("Five British nationals are missing, Hague told reporters."), "Hague told reporters");
         assert_eq!(first("Earlier in the day, militants said air strikes had killed 35 hostages."), "militants said");
-        assert_eq!(first("The militants claimed that 35 hostages and 15 captors were killed."), "The militants claimed");
-        assert_eq!(first("Algerian Communications Minister Mohamed Said said Thursday that several hostages were freed"), "Algerian Communications Minister Mohamed Said said");
+        assert_eq!(
+            first("The militants claimed that 35 hostages and 15 captors were killed."),
+            "The militants claimed"
+        );
+        assert_eq!(
+            first("Algerian Communications Minister Mohamed Said said Thursday that several hostages were freed"),
+            "Algerian Communications Minister Mohamed Said said"
+        );
     }
 
     #[test]
     fn introduced_and_inverted_sources() {
-        assert_eq!(first("the deaths of seven hostages, according to Algerian state media reports."), "according to Algerian state media reports");
-        assert_eq!(first("\"There is no justification,\" said British Prime Minister David Cameron."), "said British Prime Minister David Cameron");
+        assert_eq!(
+            first("the deaths of seven hostages, according to Algerian state media reports."),
+            "according to Algerian state media reports"
+        );
+        assert_eq!(
+            first("\"There is no justification,\" said British Prime Minister David Cameron."),
+            "said British Prime Minister David Cameron"
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Quantitative claims: every count in every sentence, with what it counts, what happened to
 //! it, who says so, in which report and for which day.
 
-use crate::attribution::{sources, Source};
+use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
 use crate::number::{number_at, qualifier_before, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
+use crate::scope::{scope_of, Scope};
 use crate::token::{nearest, tokenize, Token};
 use crate::trap::is_trap;
 use chorus_core::{Corpus, Document, Sentence};
@@ -34,6 +35,10 @@ pub struct Claim {
     pub event: Option<Event>,
     /// The phase of the story the figure is limited to, if any (`final` assault).
     pub phase: Option<Phase>,
+    /// A further limit on what is counted: a period, a rate, other incidents, one part.
+    pub scope: Option<Scope>,
+    /// The number sits inside a direct quotation.
+    pub quoted: bool,
     /// Who gives the figure, as written: `the Algerian interior ministry said`.
     pub attribution: Option<String>,
     /// The day as the sentence names it: `on Saturday`, `by Friday`, `January 17`.
@@ -154,7 +159,13 @@ struct Figure {
 /// - The total of a partitive (`18` in `14 of the 18 BP employees`) has no event: it names
 ///   the whole.
 /// - A vague amount without an event says nothing checkable and is dropped.
-fn figure_at(parts: &SentenceParts, number_start: usize, number_end: usize, value: Value, previous: Option<&Figure>) -> Option<Figure> {
+fn figure_at(
+    parts: &SentenceParts,
+    number_start: usize,
+    number_end: usize,
+    value: Value,
+    previous: Option<&Figure>,
+) -> Option<Figure> {
     let tokens = &parts.tokens;
     let start = qualifier_before(tokens, number_start).unwrap_or(number_start);
     let phrase = noun_phrase_after(tokens, number_end, value != Value::Exact(1));
@@ -173,7 +184,8 @@ fn figure_at(parts: &SentenceParts, number_start: usize, number_end: usize, valu
             (borrowed_noun(tokens, start, number_end, previous)?, end, event_for(tokens, start, end))
         }
     };
-    let is_partitive_total = partitive_of(tokens, number_start).is_some_and(|of| of > 0 && number_at(tokens, of - 1).is_some());
+    let is_partitive_total =
+        partitive_of(tokens, number_start).is_some_and(|of| of > 0 && number_at(tokens, of - 1).is_some());
     let coordinated = previous.filter(|p| is_coordinated(tokens, p.end, start));
     let event = match (is_partitive_total, event) {
         (true, _) => None,
@@ -226,10 +238,17 @@ fn partitive_of(tokens: &[Token], number: usize) -> Option<usize> {
     (determiner && tokens[of].is("of")).then_some(of)
 }
 
-fn build_claim(parts: &SentenceParts, figure: &Figure, sentence: &Sentence, context: &Context, report: &ReportState) -> Claim {
+fn build_claim(
+    parts: &SentenceParts,
+    figure: &Figure,
+    sentence: &Sentence,
+    context: &Context,
+    report: &ReportState,
+) -> Claim {
     let tokens = &parts.tokens;
-    let qualifier = (figure.start < figure.number_start)
-        .then(|| tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "));
+    let qualifier = (figure.start < figure.number_start).then(|| {
+        tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
+    });
     let number_range = tokens[figure.number_start].range.start..tokens[figure.number_end - 1].range.end;
     let claim_range = tokens[figure.start].range.start..tokens[figure.end - 1].range.end;
     let day = nearest(&parts.days, figure.number_start, |d| d.token);
@@ -251,6 +270,8 @@ fn build_claim(parts: &SentenceParts, figure: &Figure, sentence: &Sentence, cont
         counted_key: key(&figure.words),
         event: figure.event,
         phase: figure.phase,
+        scope: scope_of(tokens, figure.start, figure.end),
+        quoted: is_quoted(tokens, figure.number_start),
         attribution,
         day: day.map(|d| parts.text[d.range.clone()].to_string()),
         when: day.and_then(|d| d.moment(context.report_day)),

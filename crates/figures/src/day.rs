@@ -12,7 +12,17 @@ use std::ops::Range;
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 const LEADING_WORDS: &[&str] = &["on", "by", "since", "until", "early", "late", "last", "this", "from"];
@@ -36,7 +46,11 @@ enum Reference {
     Weekday(u8),
     /// Days from the report date: `yesterday` is -1.
     Relative(i64),
-    Date { month: u32, day: u32, year: Option<i32> },
+    Date {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
 }
 
 /// A day named in a sentence.
@@ -112,7 +126,8 @@ pub fn month_of(token: &Token) -> Option<u32> {
     if matches!(word, "may" | "march" | "mar") && !token.is_capitalised() {
         return None;
     }
-    let names = |m: &&str| *m == word || (word.len() == 3 && m.starts_with(word)) || (word == "sept" && *m == "september");
+    let names =
+        |m: &&str| *m == word || (word.len() == 3 && m.starts_with(word)) || (word == "sept" && *m == "september");
     MONTHS.iter().position(names).map(|m| m as u32 + 1)
 }
 

@@ -1,7 +1,7 @@
 //! Precision and recall of disputed groups against hand-written labels.
 //!
 //! Match rule: a found disputed group matches a labelled one when both have the same counted
-//! key, event and phase, and their (value, report) pairs overlap by at least half (Jaccard
+//! key, event, phase and scope, and their (value, report) pairs overlap by at least half (Jaccard
 //! ≥ 0.5): the right quantity with most of the right figures. Matching is one to one, each
 //! labelled group taken by the first found group that matches it. Precision = matched / found
 //! disputed groups; recall = matched / labelled groups.
@@ -12,6 +12,7 @@
 use crate::event::Event;
 use crate::group::FigureGroup;
 use crate::phase::Phase;
+use crate::scope::Scope;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ pub struct LabelledGroup {
     pub event: Option<Event>,
     #[serde(default)]
     pub phase: Option<Phase>,
+    #[serde(default)]
+    pub scope: Option<Scope>,
     pub values: Vec<LabelledValue>,
 }
 
@@ -144,6 +147,7 @@ pub fn score(groups: &[FigureGroup], labels: &LabelSet) -> Score {
                 && label.counted == group.counted
                 && label.event == group.event
                 && label.phase == group.phase
+                && label.scope == group.scope
                 && jaccard(&pairs, &labelled_pairs(label)) >= MIN_OVERLAP
         });
         if let Some(i) = hit {
@@ -180,11 +184,26 @@ mod tests {
     use crate::verdict::Verdict;
 
     fn value(n: u64, docs: &[&str]) -> FigureValue {
-        FigureValue { value: Value::Exact(n), claims: vec![], docs: docs.iter().map(|d| d.to_string()).collect(), attributions: vec![], days: vec![] }
+        FigureValue {
+            value: Value::Exact(n),
+            claims: vec![],
+            docs: docs.iter().map(|d| d.to_string()).collect(),
+            attributions: vec![],
+            days: vec![],
+        }
     }
 
     fn found(counted: &str, verdict: Verdict, values: Vec<FigureValue>) -> FigureGroup {
-        FigureGroup { counted: counted.into(), event: Some(Event::Killed), phase: None, claims: vec![], values, verdict, latest: None }
+        FigureGroup {
+            counted: counted.into(),
+            event: Some(Event::Killed),
+            phase: None,
+            scope: None,
+            claims: vec![],
+            values,
+            verdict,
+            latest: None,
+        }
     }
 
     fn labels() -> LabelSet {
@@ -226,7 +245,8 @@ mod tests {
     #[test]
     fn a_label_folder_is_read_by_cluster_and_checked_against_file_names() {
         let dir = std::env::temp_dir().join(format!("chorus-figures-labels-{}", std::process::id()));
-        let write = |name: &str, json: &str| std::fs::write(dir.join(name), json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let write =
+            |name: &str, json: &str| std::fs::write(dir.join(name), json).unwrap_or_else(|e| panic!("{name}: {e}"));
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         write("a.json", r#"{"cluster": "a", "disputed": []}"#);
         write("notes.txt", "not a label");
@@ -244,6 +264,9 @@ mod tests {
 
     #[test]
     fn bad_labels_are_an_error() {
-        assert!(LabelSet::from_json(r#"{"cluster": "t", "disputed": [{"counted": "x", "event": "exploded", "values": []}]}"#).is_err());
+        assert!(LabelSet::from_json(
+            r#"{"cluster": "t", "disputed": [{"counted": "x", "event": "exploded", "values": []}]}"#
+        )
+        .is_err());
     }
 }

@@ -98,9 +98,39 @@ pub fn event_at(tokens: &[Token], i: usize) -> Option<(Event, usize)> {
 
 /// Words that end the clause a number sits in: past them, an event word belongs to something else.
 const CLAUSE_BREAKS: &[&str] = &[
-    ".", ";", ":", "(", ")", "?", "!", "—", "–", "-", "when", "while", "whereas", "but", "because", "since",
-    "although", "though", "if", "after", "before", "until", "as", "said", "says", "told", "according", "whose",
-    "where", "who", "whom", "which", "that",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    "?",
+    "!",
+    "—",
+    "–",
+    "-",
+    "when",
+    "while",
+    "whereas",
+    "but",
+    "because",
+    "since",
+    "although",
+    "though",
+    "if",
+    "after",
+    "before",
+    "until",
+    "as",
+    "said",
+    "says",
+    "told",
+    "according",
+    "whose",
+    "where",
+    "who",
+    "whom",
+    "which",
+    "that",
 ];
 
 /// Auxiliaries and verbs that open a new verb phrase after `and`: `… were killed and six were injured`.
@@ -108,6 +138,13 @@ const VERB_OPENERS: &[&str] =
     &["were", "was", "is", "are", "had", "has", "have", "would", "will", "could", "did", "then", "also"];
 
 const NEGATIONS: &[&str] = &["not", "never", "no"];
+
+/// Event words that are nouns of a tally: after a preposition they describe the counted
+/// things (`three countries with the greatest death toll`) rather than say what happened to them.
+/// (`injuries` is not one: `three children with serious injuries` were injured.)
+const TALLY_NOUNS: &[&str] = &["toll", "death", "deaths", "fatalities"];
+
+const PREPOSITIONS: &[&str] = &["with", "of", "for", "from", "among", "by", "in", "on", "at"];
 
 /// How far an event word may sit from its number, in tokens.
 const RIGHT_REACH: usize = 14;
@@ -122,7 +159,8 @@ const LEFT_REACH: usize = 6;
 /// also ends it), crossing coordinated counts (`23 hostages and 32 militants were killed`) but
 /// not a count with its own event word (`…, 310,000 injured`), and, right after the phrase,
 /// one relative pronoun (`citizens who remained unaccounted for`); a `Present` reading there
-/// gives way to any later real event (`nationals who were at the site are safe`). Failing that,
+/// gives way to any later real event (`nationals who were at the site are safe`); a tally noun
+/// after a preposition is skipped (`three countries with the greatest death toll`). Failing that,
 /// a governing word just before the number in the same clause (`killed 35 hostages`, `the deaths
 /// of seven hostages`). A negated event word (`were not killed`) ends the search.
 pub fn event_for(tokens: &[Token], np_start: usize, np_end: usize) -> Option<Event> {
@@ -139,9 +177,14 @@ fn governing_verb(tokens: &[Token], np_start: usize) -> Option<Event> {
 /// The event of the verb phrase after a noun phrase ending at token `np_end`.
 pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
     let mut present = None;
+    let mut after_preposition = false;
     let mut k = np_end;
     while k < tokens.len() && k < np_end + RIGHT_REACH {
         if let Some((event, len)) = event_at(tokens, k) {
+            if after_preposition && tokens[k].is_any(TALLY_NOUNS) {
+                k += len;
+                continue;
+            }
             if is_negated(tokens, k) {
                 return present;
             }
@@ -156,19 +199,23 @@ pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
         let relative_pronoun = k == np_end && token.is_any(&["who", "which", "that"]);
         // `27 people are said to have been injured`: a passive report verb hedges the verb
         // phrase, it does not end it.
-        let passive_report = token.is_any(&["said", "says"]) && k > 0 && tokens[k - 1].is_any(&["is", "are", "was", "were", "been"]);
+        let passive_report =
+            token.is_any(&["said", "says"]) && k > 0 && tokens[k - 1].is_any(&["is", "are", "was", "were", "been"]);
         if token.is_any(CLAUSE_BREAKS) && !relative_pronoun && !passive_report {
             break;
         }
         let after_comma = k > 0 && tokens[k - 1].text == ",";
         let new_clause = token.is_any(&["and", "or"])
             && (after_comma
-                || tokens.get(k + 1).is_some_and(|next| next.is_any(VERB_OPENERS) || event_at(tokens, k + 1).is_some()));
+                || tokens
+                    .get(k + 1)
+                    .is_some_and(|next| next.is_any(VERB_OPENERS) || event_at(tokens, k + 1).is_some()));
         // `766,000 displaced, 310,000 injured`: a count with its own event word keeps it.
         let predicated_count = number_at(tokens, k).is_some_and(|count| event_at(tokens, count.end).is_some());
         if new_clause || predicated_count {
             break;
         }
+        after_preposition |= token.is_any(PREPOSITIONS);
         k += 1;
     }
     present
@@ -220,9 +267,19 @@ mod tests {
 
     #[test]
     fn governing_word_before_the_number() {
-        assert_eq!(event_between("air strikes had killed 35 hostages and several militants as the hostages were moved", "35", Some("and")), Some(Event::Killed));
+        assert_eq!(
+            event_between(
+                "air strikes had killed 35 hostages and several militants as the hostages were moved",
+                "35",
+                Some("and")
+            ),
+            Some(Event::Killed)
+        );
         assert_eq!(event_between("contributed to the deaths of seven hostages", "seven", None), Some(Event::Killed));
-        assert_eq!(event_between("claimed to have captured seven Americans along with", "seven", Some("along")), Some(Event::Held));
+        assert_eq!(
+            event_between("claimed to have captured seven Americans along with", "seven", Some("along")),
+            Some(Event::Held)
+        );
     }
 
     #[test]
@@ -237,9 +294,18 @@ mod tests {
 
     #[test]
     fn relative_clause_and_present_giving_way() {
-        assert_eq!(event_between("five British citizens who remained unaccounted for", "five", Some("who")), Some(Event::Missing));
-        assert_eq!(event_between("Three French nationals who were at the site are safe", "Three", Some("who")), Some(Event::Safe));
-        assert_eq!(event_between("five Americans thought to have been at the plant", "five", Some("thought")), Some(Event::Present));
+        assert_eq!(
+            event_between("five British citizens who remained unaccounted for", "five", Some("who")),
+            Some(Event::Missing)
+        );
+        assert_eq!(
+            event_between("Three French nationals who were at the site are safe", "Three", Some("who")),
+            Some(Event::Safe)
+        );
+        assert_eq!(
+            event_between("five Americans thought to have been at the plant", "five", Some("thought")),
+            Some(Event::Present)
+        );
     }
 
     #[test]
@@ -254,23 +320,39 @@ mod tests {
     fn an_adjacent_governing_verb_wins_over_a_later_clause() {
         let text = "Six crew members, killing 38 people, have been arrested";
         assert_eq!(event_between(text, "38", Some(",")), Some(Event::Killed));
-        assert_eq!(event_between("the gunman killed 12 people and wounded 31 others", "31", None), Some(Event::Injured));
-        assert_eq!(event_between("the blast had not killed 12 people who were arrested", "12", Some("who")), Some(Event::Arrested));
+        assert_eq!(
+            event_between("the gunman killed 12 people and wounded 31 others", "31", None),
+            Some(Event::Injured)
+        );
+        assert_eq!(
+            event_between("the blast had not killed 12 people who were arrested", "12", Some("who")),
+            Some(Event::Arrested)
+        );
     }
 
     #[test]
     fn passive_report_verbs_and_tolls() {
-        assert_eq!(event_between("At least 27 people are said to have been seriously injured", "27", Some("are")), Some(Event::Injured));
+        assert_eq!(
+            event_between("At least 27 people are said to have been seriously injured", "27", Some("are")),
+            Some(Event::Injured)
+        );
         assert_eq!(event_between("27 people, police said, were hurt", "27", Some(",")), None);
         assert_eq!(event_between("Tsunami toll passes 80,000 people", "80,000", None), Some(Event::Killed));
+        assert_eq!(event_between("the three countries with the greatest death toll", "three", Some("with")), None);
     }
 
     #[test]
     fn synonyms_and_negation() {
         assert_eq!(event_between("One Romanian lost his life", "One", Some("lost")), Some(Event::Killed));
-        assert_eq!(event_between("five nationals are missing or feared dead", "five", Some("are")), Some(Event::Missing));
+        assert_eq!(
+            event_between("five nationals are missing or feared dead", "five", Some("are")),
+            Some(Event::Missing)
+        );
         assert_eq!(event_between("three hostages were not killed", "three", Some("were")), None);
-        assert_eq!(event_between("nine were killed and 18 people were hospitalized", "18", Some("were")), Some(Event::Injured));
+        assert_eq!(
+            event_between("nine were killed and 18 people were hospitalized", "18", Some("were")),
+            Some(Event::Injured)
+        );
         assert_eq!(event_between("seven people were shot, two of whom are dead", "seven", Some("were")), None);
         assert_eq!(event_between("two Americans were among that number", "two", Some("were")), None);
     }

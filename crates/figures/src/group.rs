@@ -1,14 +1,15 @@
 //! Claims from all reports about the same quantity, side by side.
 //!
 //! Grouping rule: two claims are about the same quantity when they have the same counted key
-//! (synonyms folded, subsets kept apart: see `crate::counted`), the same event and the same
-//! phase. Claims without an event are not grouped: `five Americans` alone says nothing about
+//! (synonyms folded, subsets kept apart: see `crate::counted`), the same event, the same
+//! phase and the same scope (`since 2011`, `in two earlier blasts`: see `crate::scope`). Claims without an event are not grouped: `five Americans` alone says nothing about
 //! what the five are, and comparing it with `seven Americans captured` would invent disputes.
 
 use crate::claim::Claim;
 use crate::event::Event;
 use crate::number::Value;
 use crate::phase::Phase;
+use crate::scope::Scope;
 use crate::verdict::{judge, Verdict};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ pub struct FigureGroup {
     pub counted: String,
     pub event: Option<Event>,
     pub phase: Option<Phase>,
+    pub scope: Option<Scope>,
     /// Indices into the claims given to [`group`], in reading order.
     pub claims: Vec<usize>,
     /// Each distinct value with who gives it, in order of first appearance.
@@ -50,7 +52,7 @@ impl FigureGroup {
     }
 }
 
-type GroupKey<'a> = (&'a str, Event, Option<Phase>);
+type GroupKey<'a> = (&'a str, Event, Option<Phase>, Option<Scope>);
 
 /// Every group, single-source ones included, in order of each group's first claim.
 pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
@@ -58,7 +60,7 @@ pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         let Some(event) = claim.event else { continue };
-        let key = (claim.counted_key.as_str(), event, claim.phase);
+        let key = (claim.counted_key.as_str(), event, claim.phase, claim.scope);
         let slot = *index_of.entry(key).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
@@ -75,6 +77,7 @@ fn build_group(claims: &[Claim], indices: Vec<usize>) -> FigureGroup {
         counted: first.counted_key.clone(),
         event: first.event,
         phase: first.phase,
+        scope: first.scope,
         values: values_of(claims, &indices),
         claims: indices,
         verdict,
@@ -88,7 +91,13 @@ fn values_of(claims: &[Claim], indices: &[usize]) -> Vec<FigureValue> {
     for &i in indices {
         let claim = &claims[i];
         let slot = *slot_of.entry(claim.value).or_insert_with(|| {
-            values.push(FigureValue { value: claim.value, claims: Vec::new(), docs: Vec::new(), attributions: Vec::new(), days: Vec::new() });
+            values.push(FigureValue {
+                value: claim.value,
+                claims: Vec::new(),
+                docs: Vec::new(),
+                attributions: Vec::new(),
+                days: Vec::new(),
+            });
             values.len() - 1
         });
         let value = &mut values[slot];

@@ -7,18 +7,19 @@
 //!
 //! ```text
 //! sentence ─tokens─▶ number ─trap?─▶ counted + event + phase + attribution + day ─▶ Claim
-//! claims ─key (counted, event, phase)─▶ FigureGroup ─verdict─▶ agree | disagree | updated
+//! claims ─key (counted, event, phase, scope)─▶ FigureGroup ─verdict─▶ agree | disagree | updated
 //! ```
 
 mod attribution;
 mod claim;
 mod counted;
 mod day;
-mod event;
 pub mod eval;
+mod event;
 mod group;
 mod number;
 mod phase;
+mod scope;
 mod token;
 mod trap;
 mod verdict;
@@ -29,4 +30,5 @@ pub use event::Event;
 pub use group::{group, FigureGroup, FigureValue};
 pub use number::Value;
 pub use phase::Phase;
+pub use scope::Scope;
 pub use verdict::Verdict;

@@ -70,8 +70,26 @@ pub fn qualifier_before(tokens: &[Token], number: usize) -> Option<usize> {
 
 fn small_number(word: &str) -> Option<u64> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     SMALL.iter().position(|w| *w == word).map(|n| n as u64)
 }
@@ -207,7 +225,9 @@ fn words_at(tokens: &[Token], i: usize) -> Option<NumberMatch> {
             break;
         }
         if token.is("and") && matches!(last, Last::Hundred | Last::Scale) {
-            let next_small = tokens.get(k + 1).is_some_and(|t| t.lower.split('-').all(|p| small_number(p).is_some() || tens(p).is_some()));
+            let next_small = tokens
+                .get(k + 1)
+                .is_some_and(|t| t.lower.split('-').all(|p| small_number(p).is_some() || tens(p).is_some()));
             if next_small {
                 k += 1;
                 continue;
@@ -312,9 +332,24 @@ mod tests {
 
     #[test]
     fn not_numbers() {
-        for text in ["some 685", "a Japanese", "two-day", "8.2 %", "1,20 people", "0800", "first", "second", "dozen",
-            "one two", "AK-47", "40-year-old", "17/01/2013", "3-1", "10:30", "2,0000"]
-        {
+        for text in [
+            "some 685",
+            "a Japanese",
+            "two-day",
+            "8.2 %",
+            "1,20 people",
+            "0800",
+            "first",
+            "second",
+            "dozen",
+            "one two",
+            "AK-47",
+            "40-year-old",
+            "17/01/2013",
+            "3-1",
+            "10:30",
+            "2,0000",
+        ] {
             let tokens = tokenize(text);
             let found = number_at(&tokens, 0);
             let whole_first = found.map(|m| m.value);

@@ -14,9 +14,8 @@ pub enum Phase {
     Final,
 }
 
-const OPERATIONS: &[&str] = &[
-    "assault", "attack", "raid", "operation", "offensive", "strike", "strikes", "push", "intervention", "battle",
-];
+const OPERATIONS: &[&str] =
+    &["assault", "attack", "raid", "operation", "offensive", "strike", "strikes", "push", "intervention", "battle"];
 
 /// How far (in tokens) a phase marker reaches: about one clause.
 const REACH: usize = 12;
@@ -62,7 +61,8 @@ mod tests {
 
     #[test]
     fn phases() {
-        let text = "The saga closed after a \"final\" assault, which itself contributed to the deaths of seven hostages";
+        let text =
+            "The saga closed after a \"final\" assault, which itself contributed to the deaths of seven hostages";
         assert_eq!(phase_of(text, "seven"), Some(Phase::Final));
         assert_eq!(phase_of("during Algerian forces' first offensive, five Jeeps", "five"), Some(Phase::First));
         assert_eq!(phase_of("At least 23 hostages were killed", "23"), None);

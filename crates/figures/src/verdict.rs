@@ -1,6 +1,9 @@
 //! Whether the figures of one group agree, disagree, or were updated over time.
 //!
-//! Only exact values are judged: a vague amount (`several`) contradicts no number.
+//! Only exact values are judged: a vague amount (`several`) contradicts no number. Nor does a
+//! figure inside a direct quotation when the reports also give the figure in their own voice:
+//! a witness's `"there were two people injured"` is what one person saw, not a count that
+//! disputes the seven the reports give. Quoted figures still count when no other exists.
 //! - `Agree`: at most one distinct exact value.
 //! - `OneReport`: several values, but no two reports contradict each other: the reports' sets
 //!   of values are nested, each contained in the next, so every extra value comes from a
@@ -33,8 +36,13 @@ pub enum Verdict {
 
 /// The verdict on a group's claims, and the value that supersedes the others when `Updated`.
 pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Option<u64>) {
-    let exact: Vec<(u64, Option<Moment>, usize)> =
-        claims.into_iter().filter_map(|c| c.value.exact().map(|v| (v, c.when, c.doc))).collect();
+    let exact: Vec<&Claim> = claims.into_iter().filter(|c| c.value.exact().is_some()).collect();
+    let in_own_voice = exact.iter().any(|c| !c.quoted);
+    let exact: Vec<(u64, Option<Moment>, usize)> = exact
+        .iter()
+        .filter(|c| !(in_own_voice && c.quoted))
+        .filter_map(|c| c.value.exact().map(|v| (v, c.when, c.doc)))
+        .collect();
     let mut values: Vec<u64> = exact.iter().map(|(v, _, _)| *v).collect();
     values.sort_unstable();
     values.dedup();
@@ -94,6 +102,8 @@ mod tests {
             counted_key: "hostage".into(),
             event: None,
             phase: None,
+            scope: None,
+            quoted: false,
             attribution: None,
             day: None,
             when,
@@ -115,7 +125,11 @@ mod tests {
 
     #[test]
     fn a_later_single_value_updates() {
-        let claims = [claim(Value::Exact(35), weekday(3)), claim(Value::Exact(23), weekday(5)), claim(Value::Exact(23), weekday(5))];
+        let claims = [
+            claim(Value::Exact(35), weekday(3)),
+            claim(Value::Exact(23), weekday(5)),
+            claim(Value::Exact(23), weekday(5)),
+        ];
         assert_eq!(judge(&claims), (Verdict::Updated, Some(23)));
     }
 
@@ -129,7 +143,8 @@ mod tests {
 
     #[test]
     fn one_report_giving_several_values_is_itemising() {
-        let mut parts = [claim(Value::Exact(60), weekday(5)), claim(Value::Exact(43), None), claim(Value::Exact(17), None)];
+        let mut parts =
+            [claim(Value::Exact(60), weekday(5)), claim(Value::Exact(43), None), claim(Value::Exact(17), None)];
         for part in &mut parts {
             part.doc = 7;
         }
@@ -149,6 +164,15 @@ mod tests {
         with_third.push(claim(Value::Exact(7), None));
         with_third[3].doc = 3;
         assert_eq!(judge(&with_third).0, Verdict::Disagree);
+    }
+
+    #[test]
+    fn a_quoted_figure_disputes_nothing_beside_the_reports_own() {
+        let mut claims = [claim(Value::Exact(7), None), claim(Value::Exact(2), None)];
+        claims[1].quoted = true;
+        assert_eq!(judge(&claims).0, Verdict::Agree);
+        claims[0].quoted = true;
+        assert_eq!(judge(&claims).0, Verdict::Disagree);
     }
 
     #[test]

@@ -52,7 +52,8 @@ fn militants_terrorists_and_captors_are_one_quantity() {
 #[test]
 fn the_final_assault_stays_apart_from_the_total() {
     let (_, groups, _) = example();
-    let final_assault = groups.iter().find(|g| g.counted == "hostage" && g.event == Some(Event::Killed) && g.phase.is_some());
+    let final_assault =
+        groups.iter().find(|g| g.counted == "hostage" && g.event == Some(Event::Killed) && g.phase.is_some());
     let final_assault = final_assault.unwrap_or_else(|| panic!("no final-assault group"));
     assert_eq!(exact_values(final_assault), [7]);
     assert_eq!(final_assault.values[0].docs.len(), 2, "both reports of the final assault");

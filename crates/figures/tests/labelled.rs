@@ -46,7 +46,10 @@ fn the_trap_fixture_yields_no_dispute_at_all() {
     let disputed: Vec<_> = groups.iter().filter(|g| g.is_disputed()).collect();
     assert!(disputed.is_empty(), "{disputed:#?}");
     let numbers: Vec<&str> = claims.iter().map(|c| c.number_text.as_str()).collect();
-    for trap in ["5", "6", "16", "17", "2013", "50", "40", "30", "25", "8.2", "7", "2", "3", "1993", "1998", "0800", "123", "10", "12", "1", "0", "4"] {
+    for trap in [
+        "5", "6", "16", "17", "2013", "50", "40", "30", "25", "8.2", "7", "2", "3", "1993", "1998", "0800", "123",
+        "10", "12", "1", "0", "4",
+    ] {
         assert!(!numbers.contains(&trap), "{trap} read as a count: {numbers:?}");
     }
 }

@@ -9,7 +9,9 @@ use chorus_figures::{extract, group};
 #[test]
 fn ten_thousand_tiny_reports() {
     let documents: Vec<Document> = (0..10_000)
-        .map(|i| Document::new(i.to_string(), format!("At least {} people were killed, police said on Monday.", i % 7 + 1)))
+        .map(|i| {
+            Document::new(i.to_string(), format!("At least {} people were killed, police said on Monday.", i % 7 + 1))
+        })
         .collect();
     let corpus = common::corpus_of(&documents);
     let claims = extract(&corpus, &documents);
@@ -33,7 +35,8 @@ fn one_enormous_sentence_with_many_numbers_and_sources() {
 #[test]
 fn long_runs_of_hedges_and_number_words_do_not_recurse() {
     let runs = ["some ".repeat(200_000), "one thousand ".repeat(100_000), "and ".repeat(100_000) + "hostages"];
-    let documents: Vec<Document> = runs.iter().enumerate().map(|(i, t)| Document::new(i.to_string(), t.clone())).collect();
+    let documents: Vec<Document> =
+        runs.iter().enumerate().map(|(i, t)| Document::new(i.to_string(), t.clone())).collect();
     let corpus = common::corpus_of(&documents);
     let claims = extract(&corpus, &documents);
     assert!(claims.iter().all(|c| c.event.is_some() || c.value != chorus_figures::Value::Vague));
@@ -42,9 +45,23 @@ fn long_runs_of_hedges_and_number_words_do_not_recurse() {
 #[test]
 fn garbage_and_edge_text_does_not_panic() {
     let texts = [
-        "", " ", "5", "one", "of", "the 5", "$", "%%%", "999999999999999999999999 hostages were killed",
-        "a a a a a hundred", "—5— “7” ‘8’ hostages killed", "Jan. 99 hostages killed", "No. ", "said said said",
-        "\u{0}\u{7f}\u{feff}12\u{200b} hostages died", "二十 人质 killed 5", "a dozen dozen dozen people died",
+        "",
+        " ",
+        "5",
+        "one",
+        "of",
+        "the 5",
+        "$",
+        "%%%",
+        "999999999999999999999999 hostages were killed",
+        "a a a a a hundred",
+        "—5— “7” ‘8’ hostages killed",
+        "Jan. 99 hostages killed",
+        "No. ",
+        "said said said",
+        "\u{0}\u{7f}\u{feff}12\u{200b} hostages died",
+        "二十 人质 killed 5",
+        "a dozen dozen dozen people died",
     ];
     let documents: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(i.to_string(), *t)).collect();
     let corpus = common::corpus_of(&documents);

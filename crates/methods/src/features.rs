@@ -105,7 +105,7 @@ fn has_quote(sentence: &Sentence) -> bool {
     sentence.text.contains(['"', '\u{201c}', '\u{201d}'])
 }
 
-fn opens_with_back_pointer(sentence: &Sentence) -> bool {
+pub(crate) fn opens_with_back_pointer(sentence: &Sentence) -> bool {
     let first = sentence.text.split_whitespace().next().unwrap_or_default();
     let word = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     BACK_POINTERS.contains(&word.as_str())
@@ -114,7 +114,7 @@ fn opens_with_back_pointer(sentence: &Sentence) -> bool {
 /// Each sentence's rank among the eligible sentences of its report (0 = first), so a headline
 /// or byline at the top does not push the lead sentence down; ineligible sentences get the rank
 /// of the next eligible one.
-fn eligible_ranks(corpus: &Corpus) -> Vec<usize> {
+pub(crate) fn eligible_ranks(corpus: &Corpus) -> Vec<usize> {
     let mut seen: HashMap<usize, usize> = HashMap::new();
     corpus
         .sentences

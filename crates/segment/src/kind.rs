@@ -74,6 +74,7 @@ pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> Sente
         || words < MIN_BODY_WORDS
         || !starts_like_a_sentence(text)
         || !is_balanced(text)
+        || closes_a_quotation_it_never_opened(text)
     {
         SentenceKind::Fragment
     } else {
@@ -130,6 +131,17 @@ fn starts_like_a_sentence(text: &str) -> bool {
 /// than the average body sentence, so refusing them cost ROUGE.
 fn is_balanced(text: &str) -> bool {
     text.matches('(').count() == text.matches(')').count()
+}
+
+/// The last sentence of a quotation that began sentences earlier (`... in North Africa."`): on
+/// its own it is an unattributed quote ending in a stray mark. A quotation's *first* sentence
+/// stays body (see [`is_balanced`]), and so does a closing one that names its speaker
+/// (`..., the minister said.`), which reads as a whole.
+fn closes_a_quotation_it_never_opened(text: &str) -> bool {
+    let text = text.trim_end();
+    let straight = text.ends_with('"') && text.matches('"').count() % 2 == 1;
+    let curly = text.ends_with('\u{201d}') && text.matches('\u{201c}').count() < text.matches('\u{201d}').count();
+    straight || curly
 }
 
 #[cfg(test)]
@@ -246,6 +258,10 @@ mod tests {
             SentenceKind::Body
         );
         assert_eq!(
+            kind_within_line("He said the tragedy was \"avoidable\" and \u{201c}deeply sad.\u{201d}"),
+            SentenceKind::Body
+        );
+        assert_eq!(
             kind_within_line("The army (which had surrounded the plant attacked at noon."),
             SentenceKind::Fragment
         );
@@ -256,6 +272,14 @@ mod tests {
         assert_eq!(kind("Discuss as:"), SentenceKind::Fragment);
         assert_eq!(kind("Related content:"), SentenceKind::Fragment);
         assert_eq!(kind_within_line("It was unclear."), SentenceKind::Fragment);
+        assert_eq!(
+            kind_within_line("This attack is another reminder of the threat posed in North Africa.\""),
+            SentenceKind::Fragment
+        );
+        assert_eq!(
+            kind_within_line("We will not rest until they are all found and punished.\u{201d}"),
+            SentenceKind::Fragment
+        );
         assert_eq!(
             kind("intervened, and the militants were then killed by the army."),
             SentenceKind::Fragment

@@ -78,7 +78,10 @@ pub fn corpus_of(documents: &[Document]) -> Corpus {
     Corpus { sentences, documents: documents.len(), ..Corpus::default() }
 }
 
-const ABBREVIATIONS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "St", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"];
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "St", "No", "Jan", "Feb", "Aug", "Sept",
+    "Oct", "Nov", "Dec",
+];
 
 /// Sentences: each line, cut after `.`, `?` or `!` (and any closing quote) when whitespace and
 /// a capital, digit or opening quote follow, unless the word before is an abbreviation
@@ -99,7 +102,8 @@ pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             let rest = &line[end..];
             let next = rest.trim_start();
             let spaced = rest.len() > next.len();
-            let opens = next.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“'));
+            let opens =
+                next.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“'));
             let word_before = line[..i].rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or_default();
             let abbreviation = ABBREVIATIONS.contains(&word_before)
                 || word_before.contains('.')

@@ -1,6 +1,7 @@
-//! The held-out evaluation on real clusters: finds the shared data, runs the CLI's pipeline
-//! (ingest cleaning, segment's sentence splitter, then figures) on every cluster that has a
-//! label in `tests/labels/real/`, and scores it. Shared by `tests/real_labels.rs` and
+//! The evaluation on real clusters: finds the shared data, runs the CLI's pipeline (ingest
+//! cleaning, segment's sentence splitter, then figures) on every cluster that has a label in
+//! one labelled set (`tests/labels/real/`, the tuning set, or `tests/labels/heldout/`), and
+//! scores it. Shared by `tests/real_labels.rs` and
 //! `examples/evaluate.rs`.
 // The test and the example each use a different part of this module.
 #![allow(dead_code)]
@@ -14,8 +15,11 @@ use std::path::{Path, PathBuf};
 /// The data files the labelled clusters come from, relative to the data folder.
 pub const DATA_FILES: &[&str] = &["multi_news/validation.jsonl.gz", "tac2011_multiling_en/test.jsonl"];
 
-pub fn labels_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/labels/real")
+/// The labelled sets, by folder name under `tests/labels/`.
+pub const REAL_SETS: &[&str] = &["real", "heldout"];
+
+pub fn labels_dir(set: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/labels").join(set)
 }
 
 /// `$CHORUS_DATA` when set, else `<workspace>/../shared/data`; an error that says where it
@@ -75,7 +79,7 @@ fn evaluate_file(file: &Path, labels: &BTreeMap<String, LabelSet>) -> Result<Vec
     Ok(scored)
 }
 
-/// The labels of `tests/labels/real/`.
-pub fn real_labels() -> Result<BTreeMap<String, LabelSet>, String> {
-    read_labels(&labels_dir()).map_err(|e| e.to_string())
+/// The labels of `tests/labels/<set>/`.
+pub fn labels_of(set: &str) -> Result<BTreeMap<String, LabelSet>, String> {
+    read_labels(&labels_dir(set)).map_err(|e| e.to_string())
 }
