@@ -149,8 +149,9 @@ fn solve(mut a: [[f64; FEATURES]; FEATURES], mut b: [f64; FEATURES]) -> Option<[
         b.swap(col, pivot);
         for row in col + 1..FEATURES {
             let factor = a[row][col] / a[col][col];
-            for k in col..FEATURES {
-                a[row][k] -= factor * a[col][k];
+            let pivot_row = a[col];
+            for (cell, &above) in a[row][col..].iter_mut().zip(&pivot_row[col..]) {
+                *cell -= factor * above;
             }
             b[row] -= factor * b[col];
         }

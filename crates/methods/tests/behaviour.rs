@@ -20,7 +20,7 @@ fn attack() -> chorus_core::Corpus {
 #[test]
 fn central_methods_pick_the_shared_main_fact_first() {
     let c = attack();
-    for name in ["centroid", "lexrank", "textrank", "concepts", "submodular", "mmr", "klsum"] {
+    for name in ["centroid", "lexrank", "textrank", "concepts", "submodular", "mmr", "klsum", "consensus"] {
         let chosen = method(name).map(|m| m.select(&c, &Budget::words(30))).unwrap_or_default();
         let first = chosen.first().map(|&s| c.sentences[s].text.as_str()).unwrap_or("");
         assert!(first.contains("militants seized"), "{name} chose first: {first:?}");
@@ -30,7 +30,7 @@ fn central_methods_pick_the_shared_main_fact_first() {
 #[test]
 fn main_fact_is_told_once_only() {
     let c = attack();
-    for name in ["centroid", "lexrank", "concepts", "submodular"] {
+    for name in ["centroid", "lexrank", "concepts", "submodular", "consensus"] {
         let chosen = method(name)
             .map(|m| m.select(&c, &Budget { limit: Limit::Sentences(3), truncate: false }))
             .unwrap_or_default();
