@@ -39,6 +39,10 @@ pub struct Args {
     /// `markdown` (default) or `json`
     #[arg(long, default_value = "markdown")]
     pub format: String,
+    /// One row per system: each metric's headline measure (F1 for rouge-score, recall for
+    /// rouge155) with its interval, words per summary and time per cluster
+    #[arg(long)]
+    pub compact: bool,
     /// Also write every cluster's scores to this CSV file
     #[arg(long)]
     pub per_cluster: Option<PathBuf>,
@@ -54,7 +58,8 @@ pub struct Args {
 struct ClusterScore {
     id: String,
     words: usize,
-    seconds: f64,
+    /// Time to summarize it; `None` for outputs read from a file.
+    seconds: Option<f64>,
     scores: Scores,
     failed: bool,
 }
@@ -80,7 +85,8 @@ struct SystemReport {
     clusters: usize,
     failed: usize,
     words_per_summary: f64,
-    ms_per_cluster: f64,
+    /// Unknown (`None`) for outputs read from a file.
+    ms_per_cluster: Option<f64>,
     metrics: Vec<MetricRow>,
 }
 
@@ -116,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let summary = summarizer.summarize(item.cluster.clone()).map(|brief| brief.summary);
                 let seconds = clock.elapsed().as_secs_f64();
                 progress.inc(1);
-                score_summary(item, refs, summary.as_deref().unwrap_or(""), convention, seconds, summary.is_err())
+                score_summary(item, refs, summary.as_deref().unwrap_or(""), convention, Some(seconds), summary.is_err())
             })
             .collect();
         results.push((name.clone(), scores));
@@ -128,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|(item, refs)| {
                 progress.inc(1);
                 let summary = outputs.get(&item.cluster.id);
-                score_summary(item, refs, summary.map_or("", String::as_str), convention, 0.0, summary.is_none())
+                score_summary(item, refs, summary.map_or("", String::as_str), convention, None, summary.is_none())
             })
             .collect();
         results.push((name, scores));
@@ -149,6 +155,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == "json" {
         let json = serde_json::json!({"data": args.data, "clusters": items.len(), "rouge": args.rouge, "budget": budget, "systems": reports});
         println!("{}", serde_json::to_string_pretty(&json)?);
+    } else if args.compact {
+        print!("{}", compact(&header, &reports, convention));
     } else {
         print!("{}", markdown(&header, &reports, convention));
     }
@@ -199,7 +207,7 @@ fn score_summary(
     references: &chorus_rouge::References,
     summary: &str,
     convention: Convention,
-    seconds: f64,
+    seconds: Option<f64>,
     failed: bool,
 ) -> ClusterScore {
     let text = prepared_texts(&[summary.to_owned()], convention).remove(0);
@@ -279,7 +287,7 @@ fn report(name: &str, scores: &[ClusterScore], scorer: &Scorer) -> SystemReport 
         clusters: scores.len(),
         failed: scores.iter().filter(|c| c.failed).count(),
         words_per_summary: scores.iter().map(|c| c.words as f64).sum::<f64>() / n,
-        ms_per_cluster: scores.iter().map(|c| c.seconds).sum::<f64>() * 1000.0 / n,
+        ms_per_cluster: scores.iter().map(|c| c.seconds).sum::<Option<f64>>().map(|s| s * 1000.0 / n),
         metrics,
     }
 }
@@ -309,11 +317,41 @@ fn markdown(header: &str, reports: &[SystemReport], convention: Convention) -> S
     out.push_str("\n| system | clusters | failed | words/summary | ms/cluster |\n|---|---:|---:|---:|---:|\n");
     for r in reports {
         out.push_str(&format!(
-            "| {} | {} | {} | {:.1} | {:.2} |\n",
-            r.system, r.clusters, r.failed, r.words_per_summary, r.ms_per_cluster
+            "| {} | {} | {} | {:.1} | {} |\n",
+            r.system,
+            r.clusters,
+            r.failed,
+            r.words_per_summary,
+            milliseconds(r.ms_per_cluster)
         ));
     }
     out
+}
+
+fn compact(header: &str, reports: &[SystemReport], convention: Convention) -> String {
+    let recall = matches!(convention, Convention::Rouge155 { .. });
+    let measure = if recall { "recall" } else { "F1" };
+    let mut out = format!("{header}; {measure} ×100 [95% bootstrap CI]\n\n| system |");
+    let metrics: Vec<&str> = reports.first().map(|r| r.metrics.iter().map(|m| m.metric).collect()).unwrap_or_default();
+    for metric in &metrics {
+        out.push_str(&format!(" {metric} |"));
+    }
+    out.push_str(" words | ms/cluster |\n|---|");
+    out.push_str(&"---|".repeat(metrics.len()));
+    out.push_str("---:|---:|\n");
+    for report in reports {
+        out.push_str(&format!("| {} |", report.system));
+        for row in &report.metrics {
+            let e = if recall { &row.recall } else { &row.f1 };
+            out.push_str(&format!(" {:.2} [{:.2}, {:.2}] |", e.mean * 100.0, e.ci95.0 * 100.0, e.ci95.1 * 100.0));
+        }
+        out.push_str(&format!(" {:.0} | {} |\n", report.words_per_summary, milliseconds(report.ms_per_cluster)));
+    }
+    out
+}
+
+fn milliseconds(ms: Option<f64>) -> String {
+    ms.map_or_else(|| "n/a".to_owned(), |ms| format!("{ms:.2}"))
 }
 
 fn write_csv(path: &Path, results: &[(String, Vec<ClusterScore>)], convention: Convention) -> std::io::Result<()> {
@@ -326,7 +364,8 @@ fn write_csv(path: &Path, results: &[(String, Vec<ClusterScore>)], convention: C
     writeln!(out)?;
     for (system, scores) in results {
         for c in scores {
-            write!(out, "{},{},{},{},{:.3}", csv_field(system), csv_field(&c.id), c.failed, c.words, c.seconds * 1000.0)?;
+            let ms = c.seconds.map_or_else(String::new, |s| format!("{:.3}", s * 1000.0));
+            write!(out, "{},{},{},{},{ms}", csv_field(system), csv_field(&c.id), c.failed, c.words)?;
             for &m in &metrics {
                 let p = c.scores.get(m).unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
                 write!(out, ",{:.6},{:.6},{:.6}", p.precision, p.recall, p.f1)?;
