@@ -4,7 +4,7 @@ use crate::brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport,
 use crate::order::reading_order;
 use chorus_core::{Budget, Cluster, Corpus, Limit, SentenceKind};
 use chorus_figures::{Claim, FigureGroup};
-use chorus_methods::Method;
+use chorus_methods::{Method, Support};
 use chorus_segment::{word_count, Segmenter};
 use std::time::Instant;
 
@@ -114,11 +114,13 @@ impl Summarizer {
     fn assemble(&self, cluster: &Cluster, corpus: &Corpus, chosen: Vec<usize>, figures: Figures, timings: Timings) -> Brief {
         let (mut fitting, overflow) = split_overflow(corpus, &chosen, &self.budget);
         reading_order(corpus, cluster, &mut fitting);
-        let mut sentences: Vec<BriefSentence> = fitting.iter().map(|&i| self.cite(cluster, corpus, i, &figures)).collect();
+        let support = Support::new(corpus);
+        let mut sentences: Vec<BriefSentence> =
+            fitting.iter().map(|&i| self.cite(cluster, corpus, &support, i, &figures)).collect();
         if let Some(last) = overflow {
             let used: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
             if let Some(cut) = cut_to_budget(&corpus.sentences[last].text, &used, &self.budget) {
-                let mut sentence = self.cite(cluster, corpus, last, &figures);
+                let mut sentence = self.cite(cluster, corpus, &support, last, &figures);
                 let s = &corpus.sentences[last];
                 let span = cluster.documents[s.doc].clean.original_span(s.clean.start..s.clean.start + cut.len());
                 sentence.text = cut.to_owned();
@@ -143,7 +145,7 @@ impl Summarizer {
         }
     }
 
-    fn cite(&self, cluster: &Cluster, corpus: &Corpus, index: usize, figures: &Figures) -> BriefSentence {
+    fn cite(&self, cluster: &Cluster, corpus: &Corpus, support: &Support, index: usize, figures: &Figures) -> BriefSentence {
         let s = &corpus.sentences[index];
         let doc = &cluster.documents[s.doc];
         let disputed = figures.disputed.iter().filter(|(sentence, _)| *sentence == index).map(|&(_, group)| group).collect();
@@ -153,7 +155,7 @@ impl Summarizer {
             doc_index: s.doc,
             start: s.span.start,
             end: s.span.end,
-            support: chorus_methods::support(corpus, index).into_iter().map(|d| cluster.documents[d].id.clone()).collect(),
+            support: support.of(index).into_iter().map(|d| cluster.documents[d].id.clone()).collect(),
             truncated: false,
             disputed,
         }

@@ -6,7 +6,7 @@
 mod test_corpus;
 
 use chorus_core::Budget;
-use chorus_methods::{methods, support};
+use chorus_methods::{methods, Support};
 use std::time::Instant;
 
 fn main() {
@@ -27,6 +27,7 @@ fn main() {
         }
     }
     let start = Instant::now();
-    let supported: usize = (0..10).map(|s| support(&corpus, s).len()).sum();
+    let support = Support::new(&corpus);
+    let supported: usize = (0..10).map(|s| support.of(s).len()).sum();
     println!("support for 10 sentences: {:.1} ms ({supported} documents)", start.elapsed().as_secs_f64() * 1e3);
 }

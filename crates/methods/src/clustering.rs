@@ -3,7 +3,7 @@
 
 use crate::vectors::SparseVector;
 use chorus_core::TermId;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Rounds of k-means; assignments settle within a few on sentence vectors.
 const ROUNDS: usize = 10;
@@ -48,7 +48,7 @@ fn closest_centre(centres: &[HashMap<TermId, f32>], vector: &SparseVector) -> us
 
 /// Each centre moved to the normalised mean of its members; a centre without members stays.
 fn recentred(old: &[HashMap<TermId, f32>], vectors: &[&SparseVector], labels: &[usize]) -> Vec<HashMap<TermId, f32>> {
-    let mut sums: Vec<HashMap<TermId, f32>> = vec![HashMap::new(); old.len()];
+    let mut sums: Vec<HashMap<TermId, f32>> = vec![HashMap::default(); old.len()];
     for (vector, &label) in vectors.iter().zip(labels) {
         for &(term, weight) in vector.entries() {
             *sums[label].entry(term).or_default() += weight;

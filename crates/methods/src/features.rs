@@ -9,7 +9,7 @@
 use crate::unigrams::distribution;
 use crate::vectors::Vectors;
 use chorus_core::{Corpus, Sentence, TermId};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Names of the features, in the order [`sentence_features`] gives them.
 pub const FEATURE_NAMES: [&str; 16] = [
@@ -46,9 +46,14 @@ const BACK_POINTERS: [&str; 12] =
 
 /// The features of every sentence of `corpus`, indexed like `corpus.sentences`.
 pub fn sentence_features(corpus: &Corpus) -> Vec<[f64; FEATURES]> {
-    let vectors = Vectors::new(corpus);
+    features_with(corpus, &Vectors::new(corpus))
+}
+
+/// [`sentence_features`] with the corpus's sentence vectors already built, for a method that
+/// needs them for its selection too.
+pub(crate) fn features_with(corpus: &Corpus, vectors: &Vectors) -> Vec<[f64; FEATURES]> {
     let cluster = vectors.sum();
-    let reports = ReportSums::new(corpus, &vectors);
+    let reports = ReportSums::new(corpus, vectors);
     let probability = distribution(corpus);
     let shared_bigrams = bigrams_in_several_reports(corpus);
     let ranks = eligible_ranks(corpus);
@@ -83,7 +88,7 @@ pub fn sentence_features(corpus: &Corpus) -> Vec<[f64; FEATURES]> {
                 f64::from(u8::from(s.words < SHORT_WORDS)),
                 f64::from(u8::from(s.words > LONG_WORDS)),
                 f64::from(cluster.cosine(vectors.get(i))),
-                reports.cosine_to_others(corpus, &vectors, i),
+                reports.cosine_to_others(corpus, vectors, i),
                 shared_terms,
                 if bigrams > 0 { shared as f64 / bigrams as f64 } else { 0.0 },
                 // Relative to a uniform distribution, so cluster size does not shift it.
@@ -115,7 +120,7 @@ pub(crate) fn opens_with_back_pointer(sentence: &Sentence) -> bool {
 /// or byline at the top does not push the lead sentence down; ineligible sentences get the rank
 /// of the next eligible one.
 pub(crate) fn eligible_ranks(corpus: &Corpus) -> Vec<usize> {
-    let mut seen: HashMap<usize, usize> = HashMap::new();
+    let mut seen: HashMap<usize, usize> = HashMap::default();
     corpus
         .sentences
         .iter()
@@ -130,7 +135,7 @@ pub(crate) fn eligible_ranks(corpus: &Corpus) -> Vec<usize> {
 
 /// Sentences per report (by the highest position seen).
 fn report_lengths(corpus: &Corpus) -> HashMap<usize, usize> {
-    let mut lengths: HashMap<usize, usize> = HashMap::new();
+    let mut lengths: HashMap<usize, usize> = HashMap::default();
     for s in &corpus.sentences {
         let length = lengths.entry(s.doc).or_default();
         *length = (*length).max(s.position + 1);
@@ -140,8 +145,8 @@ fn report_lengths(corpus: &Corpus) -> HashMap<usize, usize> {
 
 /// Content bigrams that occur in at least two reports.
 fn bigrams_in_several_reports(corpus: &Corpus) -> HashSet<(TermId, TermId)> {
-    let mut first_report: HashMap<(TermId, TermId), usize> = HashMap::new();
-    let mut shared = HashSet::new();
+    let mut first_report: HashMap<(TermId, TermId), usize> = HashMap::default();
+    let mut shared = HashSet::default();
     for s in &corpus.sentences {
         for bigram in s.bigrams() {
             let report = *first_report.entry(bigram).or_insert(s.doc);
@@ -162,8 +167,8 @@ struct ReportSums {
 
 impl ReportSums {
     fn new(corpus: &Corpus, vectors: &Vectors) -> Self {
-        let mut cluster: HashMap<TermId, f64> = HashMap::new();
-        let mut reports: HashMap<usize, HashMap<TermId, f64>> = HashMap::new();
+        let mut cluster: HashMap<TermId, f64> = HashMap::default();
+        let mut reports: HashMap<usize, HashMap<TermId, f64>> = HashMap::default();
         for (i, s) in corpus.sentences.iter().enumerate() {
             let report = reports.entry(s.doc).or_default();
             for &(term, weight) in vectors.get(i).entries() {

@@ -22,7 +22,7 @@ mod vectors;
 
 use chorus_core::{Budget, Corpus};
 
-pub use support::support;
+pub use support::Support;
 
 /// What `chorus train` needs to fit the `learned` method's sentence scorer.
 pub mod training {

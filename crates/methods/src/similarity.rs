@@ -2,7 +2,7 @@
 
 use crate::vectors::{SparseVector, Vectors};
 use chorus_core::TermId;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// tf·idf cosine at or above which two sentences are taken to say the same thing. Reports of one
 /// event that restate a fact in their own words typically land between 0.5 and 0.8; unrelated
@@ -33,7 +33,7 @@ pub struct InvertedIndex {
 
 impl InvertedIndex {
     pub fn new(vectors: &Vectors) -> Self {
-        let mut postings: HashMap<TermId, Vec<(usize, f32)>> = HashMap::new();
+        let mut postings: HashMap<TermId, Vec<(usize, f32)>> = HashMap::default();
         for sentence in 0..vectors.len() {
             for &(term, weight) in vectors.get(sentence).entries() {
                 postings.entry(term).or_default().push((sentence, weight));

@@ -1,27 +1,41 @@
 //! Which other reports say what a sentence says: the "chorus" behind each line of a brief.
 
 use crate::similarity::says_the_same;
-use crate::vectors::SparseVector;
+use crate::vectors::Vectors;
 use chorus_core::Corpus;
 
-/// Indices of the documents, other than the sentence's own, that contain a sentence saying the
-/// same thing (see [`crate::similarity::SAME_THING`]), in increasing order. Empty for an index
-/// out of range. One pass over the corpus.
-pub fn support(corpus: &Corpus, sentence: usize) -> Vec<usize> {
-    let Some(target) = corpus.sentences.get(sentence) else {
-        return Vec::new();
-    };
-    let vector = SparseVector::of(target, corpus);
-    let mut documents: Vec<usize> = corpus
-        .sentences
-        .iter()
-        .filter(|other| other.doc != target.doc)
-        .filter(|other| says_the_same(&target.text, &vector, &other.text, &SparseVector::of(other, corpus)))
-        .map(|other| other.doc)
-        .collect();
-    documents.sort_unstable();
-    documents.dedup();
-    documents
+/// Finds the support of sentences of one corpus. Sentence vectors are built once, so citing
+/// every sentence of a brief costs one pass over the corpus per sentence, not a rebuild of it.
+pub struct Support<'c> {
+    corpus: &'c Corpus,
+    vectors: Vectors,
+}
+
+impl<'c> Support<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
+        Support { corpus, vectors: Vectors::new(corpus) }
+    }
+
+    /// Indices of the documents, other than the sentence's own, that contain a sentence saying
+    /// the same thing (see [`crate::similarity::SAME_THING`]), in increasing order. Empty for an
+    /// index out of range.
+    pub fn of(&self, sentence: usize) -> Vec<usize> {
+        let sentences = &self.corpus.sentences;
+        let Some(target) = sentences.get(sentence) else {
+            return Vec::new();
+        };
+        let vector = self.vectors.get(sentence);
+        let mut documents: Vec<usize> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.doc != target.doc)
+            .filter(|&(i, other)| says_the_same(&target.text, vector, &other.text, self.vectors.get(i)))
+            .map(|(_, other)| other.doc)
+            .collect();
+        documents.sort_unstable();
+        documents.dedup();
+        documents
+    }
 }
 
 #[cfg(test)]
@@ -37,8 +51,9 @@ mod tests {
             "weather was cold. militants seized gas plant near amenas on wednesday",
             "militants seized the gas plant near amenas",
         ]);
-        assert_eq!(support(&c, 0), vec![2, 3]);
-        assert!(support(&c, 1).is_empty());
-        assert!(support(&c, 99).is_empty());
+        let support = Support::new(&c);
+        assert_eq!(support.of(0), vec![2, 3]);
+        assert!(support.of(1).is_empty());
+        assert!(support.of(99).is_empty());
     }
 }

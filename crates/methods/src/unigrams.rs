@@ -1,11 +1,11 @@
 //! The cluster's unigram distribution over content terms, which SumBasic and KL-Sum start from.
 
 use chorus_core::{Corpus, TermId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Probability of each content term: its count over all sentences divided by the total count.
 pub fn distribution(corpus: &Corpus) -> HashMap<TermId, f64> {
-    let mut counts: HashMap<TermId, f64> = HashMap::new();
+    let mut counts: HashMap<TermId, f64> = HashMap::default();
     for term in corpus.sentences.iter().flat_map(|s| s.terms.iter()) {
         *counts.entry(*term).or_default() += 1.0;
     }

@@ -2,7 +2,7 @@
 //! compares sentences.
 
 use chorus_core::{Corpus, Sentence, TermId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A unit-length sparse vector (or the empty vector), entries sorted by term.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,7 +110,7 @@ impl Vectors {
     /// The sum of all sentence vectors: what the cluster as a whole is about. Its dot product
     /// with a sentence is that sentence's total similarity to every sentence of the cluster.
     pub fn sum(&self) -> Centroid {
-        let mut weights: HashMap<TermId, f32> = HashMap::new();
+        let mut weights: HashMap<TermId, f32> = HashMap::default();
         for row in &self.rows {
             for &(term, weight) in row.entries() {
                 *weights.entry(term).or_default() += weight;

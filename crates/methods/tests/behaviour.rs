@@ -4,7 +4,7 @@
 mod test_corpus;
 
 use chorus_core::{Budget, Limit};
-use chorus_methods::{method, support};
+use chorus_methods::{method, Support};
 use test_corpus::corpus;
 
 /// Three reports of one attack: all three state the main fact, each in its own words, among
@@ -55,7 +55,8 @@ fn lead_takes_the_opening_sentence_of_every_report_first() {
 fn support_names_the_reports_that_repeat_the_fact_and_not_the_others() {
     let c = attack();
     let fact = c.sentences.iter().position(|s| s.doc == 0 && s.text.contains("militants")).unwrap_or(usize::MAX);
-    assert_eq!(support(&c, fact), vec![1, 2]);
+    let support = Support::new(&c);
+    assert_eq!(support.of(fact), vec![1, 2]);
     let detail = c.sentences.iter().position(|s| s.text.contains("football")).unwrap_or(usize::MAX);
-    assert!(support(&c, detail).is_empty());
+    assert!(support.of(detail).is_empty());
 }

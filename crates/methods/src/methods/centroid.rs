@@ -6,7 +6,7 @@ use crate::selection::by_score;
 use crate::vectors::{idf, Vectors};
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct Centroid;
 
@@ -65,7 +65,7 @@ impl Method for Centroid {
 
 /// The top [`CENTROID_TERMS`] terms by mean count per report × idf.
 fn centroid(corpus: &Corpus) -> HashMap<TermId, f64> {
-    let mut counts: HashMap<TermId, f64> = HashMap::new();
+    let mut counts: HashMap<TermId, f64> = HashMap::default();
     for term in corpus.sentences.iter().flat_map(|s| s.terms.iter()) {
         *counts.entry(*term).or_default() += 1.0;
     }
@@ -90,7 +90,7 @@ struct Report {
 
 impl Reports {
     fn new(corpus: &Corpus, content: &[f64]) -> Self {
-        let mut of: HashMap<usize, Report> = HashMap::new();
+        let mut of: HashMap<usize, Report> = HashMap::default();
         for (i, s) in corpus.sentences.iter().enumerate() {
             let report = of.entry(s.doc).or_insert(Report { length: 0, first: i, best_content: 0.0 });
             report.length = report.length.max(s.position + 1);

@@ -7,7 +7,7 @@ use crate::selection::fill;
 use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct Concepts;
 
@@ -63,7 +63,7 @@ pub(crate) struct ConceptIndex {
 
 impl ConceptIndex {
     pub(crate) fn new(corpus: &Corpus) -> Self {
-        let mut ids: HashMap<(TermId, TermId), usize> = HashMap::new();
+        let mut ids: HashMap<(TermId, TermId), usize> = HashMap::default();
         let mut mentions: Vec<(usize, usize)> = Vec::new(); // (concept, report)
         let mut concepts: Vec<Vec<usize>> = corpus
             .sentences

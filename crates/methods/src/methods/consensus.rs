@@ -58,11 +58,11 @@ impl Method for Consensus {
         let index = ConceptIndex::new(corpus);
         let reports = corpus.documents.max(1) as f64;
         let shares: Vec<f64> = index.weights.iter().map(|&w| w / reports).collect();
-        let values = sentence_values(corpus, budget);
+        let vectors = Vectors::new(corpus);
+        let values = sentence_values(corpus, &vectors, budget);
         let reads_alone = |&s: &usize| reads_on_its_own(&corpus.sentences[s]);
         let candidates: Vec<usize> = (0..corpus.sentences.len()).filter(reads_alone).collect();
         let objective = Agreement { index: &index, shares: &shares, values: &values, covered: vec![false; shares.len()] };
-        let vectors = Vectors::new(corpus);
         let chosen = maximize(corpus, &vectors, budget, &objective, &candidates, COST_EXPONENT);
         fill(corpus, &vectors, budget, &chosen, round_robin(corpus).into_iter().filter(reads_alone))
     }
@@ -100,8 +100,8 @@ fn attributed_to_a_pronoun(text: &str) -> bool {
 
 /// Each sentence's modular value: its per-word value times its cost in the budget's unit. A
 /// negative learned score counts as 0, so the objective stays monotone.
-fn sentence_values(corpus: &Corpus, budget: &Budget) -> Vec<f64> {
-    let scores = learned_scores(corpus);
+fn sentence_values(corpus: &Corpus, vectors: &Vectors, budget: &Budget) -> Vec<f64> {
+    let scores = learned_scores(corpus, vectors);
     let ranks = eligible_ranks(corpus);
     corpus
         .sentences

@@ -6,7 +6,7 @@ use crate::unigrams::distribution;
 use crate::vectors::{term_counts, Vectors};
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct KlSum;
 
@@ -37,7 +37,7 @@ impl Method for KlSum {
         let cluster = distribution(corpus);
         let smoothing_mass = SMOOTHING * cluster.len() as f64;
         let counts: Vec<Vec<(TermId, f32)>> = corpus.sentences.iter().map(|s| term_counts(&s.terms)).collect();
-        let mut summary: HashMap<TermId, f64> = HashMap::new();
+        let mut summary: HashMap<TermId, f64> = HashMap::default();
         let mut summary_length = 0.0;
         let mut selection = Selection::new(corpus, &vectors, budget);
         let mut candidates: Vec<usize> = (0..corpus.sentences.len()).collect();

@@ -2,7 +2,7 @@
 //! ([`crate::features`]) predicts how much of each sentence a reference summary would contain;
 //! the best-scoring sentences fill the budget, skipping any that repeat a chosen one.
 
-use crate::features::sentence_features;
+use crate::features::features_with;
 use crate::linear_model::LinearModel;
 use crate::selection::by_score;
 use crate::vectors::Vectors;
@@ -37,14 +37,15 @@ impl Method for Learned {
     }
 
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
-        by_score(corpus, &Vectors::new(corpus), budget, &learned_scores(corpus))
+        let vectors = Vectors::new(corpus);
+        by_score(corpus, &vectors, budget, &learned_scores(corpus, &vectors))
     }
 }
 
 /// The bundled model's score of every sentence of `corpus` (all 0 should the model not parse).
-pub(crate) fn learned_scores(corpus: &Corpus) -> Vec<f64> {
+pub(crate) fn learned_scores(corpus: &Corpus, vectors: &Vectors) -> Vec<f64> {
     match bundled_model() {
-        Some(model) => sentence_features(corpus).iter().map(|row| model.score(row)).collect(),
+        Some(model) => features_with(corpus, vectors).iter().map(|row| model.score(row)).collect(),
         None => vec![0.0; corpus.sentences.len()],
     }
 }

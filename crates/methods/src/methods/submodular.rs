@@ -9,7 +9,7 @@ use crate::similarity::InvertedIndex;
 use crate::vectors::{SparseVector, Vectors};
 use crate::Method;
 use chorus_core::{Budget, Corpus};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct Submodular;
 

@@ -6,7 +6,7 @@ use crate::unigrams::distribution;
 use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct SumBasic;
 
@@ -30,7 +30,7 @@ impl Method for SumBasic {
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
         let mut probability = distribution(corpus);
-        let mut containing: HashMap<TermId, Vec<usize>> = HashMap::new();
+        let mut containing: HashMap<TermId, Vec<usize>> = HashMap::default();
         for (s, sentence) in corpus.sentences.iter().enumerate().filter(|(_, s)| s.is_eligible()) {
             let mut terms = sentence.terms.clone();
             terms.sort_unstable();
