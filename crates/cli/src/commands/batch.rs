@@ -9,7 +9,7 @@ use chorus::{Brief, ClusterLine, Summarizer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -111,16 +111,18 @@ fn summarize_line(summarizer: &Summarizer, line: ClusterLine) -> Outcome {
     (line.line, Some(id), result.map_err(|e| format!("line {}: {e}", line.line)))
 }
 
-/// A progress bar with ETA on a terminal; hidden otherwise. Counting the lines first costs a
-/// quick pass over the file, done only when the bar is shown.
+/// A progress bar with ETA on a terminal; hidden otherwise. Its length comes from a quick count
+/// of the file's non-blank lines, made only when the bar is shown.
 fn progress_bar(file: &Path, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() || file.as_os_str() == "-" {
         return ProgressBar::hidden();
     }
-    let total = chorus::read_clusters(file).map(|lines| lines.count() as u64).unwrap_or(0);
+    let total = chorus::open_text(file)
+        .map(|reader| reader.lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).count() as u64)
+        .unwrap_or(0);
     let bar = ProgressBar::new(total);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} clusters  {per_sec}  ETA {eta}")
+        ProgressStyle::with_template("{bar:40} {pos}/{len} clusters  {elapsed} elapsed, ETA {eta}")
             .expect("the progress template is valid"),
     );
     bar

@@ -399,7 +399,7 @@ fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(total);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} summaries  {per_sec}  ETA {eta}")
+        ProgressStyle::with_template("{bar:40} {pos}/{len} summaries  {elapsed} elapsed, ETA {eta}")
             .expect("the progress template is valid"),
     );
     bar
