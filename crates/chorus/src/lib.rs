@@ -27,7 +27,9 @@ mod summarizer;
 pub use brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
 pub use chorus_core::{Budget, Cluster, Corpus, Document, Limit, Sentence, Span};
 pub use chorus_figures::{Claim, FigureGroup, Verdict};
-pub use chorus_ingest::{clean_cluster, cluster_from_json, open_text, read_cluster, read_clusters, ClusterLine, IngestError};
+pub use chorus_ingest::{
+    clean_cluster, cluster_from_json, open_text, read_cluster, read_clusters, ClusterLine, IngestError,
+};
 pub use chorus_methods::{method, methods, Method, DEFAULT_METHOD};
 pub use chorus_segment::{word_count, Background, Segmenter, Tokenizer};
 pub use render::{render, render_figures, Format};

@@ -45,7 +45,8 @@ impl Summarizer {
         Ok(Summarizer { segmenter: Segmenter::new(), method, budget, figures: true })
     }
 
-    /// Uses background term statistics (from `chorus train`) for idf.
+    /// Uses another segmenter, such as one whose idf comes from background statistics
+    /// (`Segmenter::with_background`).
     pub fn with_segmenter(mut self, segmenter: Segmenter) -> Self {
         self.segmenter = segmenter;
         self
@@ -67,29 +68,36 @@ impl Summarizer {
     }
 
     /// Every group of figures in a cluster, without summarizing it (`chorus figures`).
-    pub fn figures(&self, mut cluster: Cluster) -> Result<FigureReport, Error> {
-        if cluster.documents.is_empty() {
-            return Err(Error::NoDocuments(cluster.id));
-        }
-        chorus_ingest::clean_cluster(&mut cluster);
-        let corpus = self.segmenter.segment(&cluster);
+    pub fn figures(&self, cluster: Cluster) -> Result<FigureReport, Error> {
+        let (cluster, corpus) = self.prepare(cluster, &mut Timings::default())?;
         let claims = chorus_figures::extract(&corpus, &cluster.documents);
         let groups = chorus_figures::group(&claims);
-        Ok(FigureReport { id: cluster.id.clone(), groups, claims: cite_claims(&cluster, &corpus, claims), documents: document_infos(&cluster, &corpus) })
+        Ok(FigureReport {
+            id: cluster.id.clone(),
+            groups,
+            claims: cite_claims(&cluster, &corpus, claims),
+            documents: document_infos(&cluster, &corpus),
+        })
     }
 
-    /// Cleans, segments and summarizes a cluster as read by `chorus_ingest`.
-    pub fn summarize(&self, mut cluster: Cluster) -> Result<Brief, Error> {
+    /// Cleans and segments a cluster as read by `chorus_ingest`, timing both stages.
+    fn prepare(&self, mut cluster: Cluster, timings: &mut Timings) -> Result<(Cluster, Corpus), Error> {
         if cluster.documents.is_empty() {
             return Err(Error::NoDocuments(cluster.id));
         }
-        let mut timings = Timings::default();
         let clock = Instant::now();
         chorus_ingest::clean_cluster(&mut cluster);
         timings.clean_us = micros(clock);
         let clock = Instant::now();
         let corpus = self.segmenter.segment(&cluster);
         timings.segment_us = micros(clock);
+        Ok((cluster, corpus))
+    }
+
+    /// Cleans, segments and summarizes a cluster as read by `chorus_ingest`.
+    pub fn summarize(&self, cluster: Cluster) -> Result<Brief, Error> {
+        let mut timings = Timings::default();
+        let (cluster, corpus) = self.prepare(cluster, &mut timings)?;
         if !corpus.sentences.iter().any(|s| s.is_eligible()) {
             return Err(Error::NoSentences(cluster.id));
         }
@@ -111,7 +119,14 @@ impl Summarizer {
 
     /// Orders the chosen sentences, cuts the last one at the budget when asked, and gathers each
     /// sentence's citation.
-    fn assemble(&self, cluster: &Cluster, corpus: &Corpus, chosen: Vec<usize>, figures: Figures, timings: Timings) -> Brief {
+    fn assemble(
+        &self,
+        cluster: &Cluster,
+        corpus: &Corpus,
+        chosen: Vec<usize>,
+        figures: Figures,
+        timings: Timings,
+    ) -> Brief {
         let (mut fitting, overflow) = split_overflow(corpus, &chosen, &self.budget);
         reading_order(corpus, cluster, &mut fitting);
         let support = Support::new(corpus);
@@ -145,10 +160,18 @@ impl Summarizer {
         }
     }
 
-    fn cite(&self, cluster: &Cluster, corpus: &Corpus, support: &Support, index: usize, figures: &Figures) -> BriefSentence {
+    fn cite(
+        &self,
+        cluster: &Cluster,
+        corpus: &Corpus,
+        support: &Support,
+        index: usize,
+        figures: &Figures,
+    ) -> BriefSentence {
         let s = &corpus.sentences[index];
         let doc = &cluster.documents[s.doc];
-        let disputed = figures.disputed.iter().filter(|(sentence, _)| *sentence == index).map(|&(_, group)| group).collect();
+        let disputed =
+            figures.disputed.iter().filter(|(sentence, _)| *sentence == index).map(|&(_, group)| group).collect();
         BriefSentence {
             text: s.text.clone(),
             doc: doc.id.clone(),
@@ -290,12 +313,16 @@ mod tests {
     fn a_budget_no_sentence_fits_is_an_error_not_an_empty_brief() {
         let cluster = || Cluster {
             id: "siege".into(),
-            documents: vec![chorus_core::Document::new("0", "Troops stormed the gas plant on Thursday, officials said.\n")],
+            documents: vec![chorus_core::Document::new(
+                "0",
+                "Troops stormed the gas plant on Thursday, officials said.\n",
+            )],
         };
         let tight = Summarizer::new(chorus_methods::DEFAULT_METHOD, Budget::words(3)).expect("valid");
         let error = tight.summarize(cluster()).expect_err("no sentence has 3 words or fewer");
         assert!(matches!(error, Error::NothingFits(ref id) if id == "siege"), "{error}");
-        let cut = Summarizer::new(chorus_methods::DEFAULT_METHOD, Budget { limit: Limit::Words(3), truncate: true }).expect("valid");
+        let cut = Summarizer::new(chorus_methods::DEFAULT_METHOD, Budget { limit: Limit::Words(3), truncate: true })
+            .expect("valid");
         assert_eq!(cut.summarize(cluster()).expect("the sentence is cut").summary, "Troops stormed the");
     }
 }

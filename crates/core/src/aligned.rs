@@ -50,7 +50,13 @@ impl AlignedText {
         let pieces = if original.is_empty() {
             Vec::new()
         } else {
-            vec![Piece { clean_start: 0, clean_end: original.len(), orig_start: 0, orig_end: original.len(), copied: true }]
+            vec![Piece {
+                clean_start: 0,
+                clean_end: original.len(),
+                orig_start: 0,
+                orig_end: original.len(),
+                copied: true,
+            }]
         };
         AlignedText { text: original.to_owned(), pieces }
     }

@@ -16,33 +16,23 @@ struct Cluster {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let path = args
-        .get(1)
-        .ok_or("usage: rouge_throughput FILE.jsonl [rouge-score|rouge155]")?;
+    let path = args.get(1).ok_or("usage: rouge_throughput FILE.jsonl [rouge-score|rouge155]")?;
     let convention = match args.get(2).map(String::as_str) {
-        Some("rouge155") => Convention::Rouge155 {
-            truncate: Some(Truncation::Words(250)),
-        },
+        Some("rouge155") => Convention::Rouge155 { truncate: Some(Truncation::Words(250)) },
         _ => Convention::RougeScore,
     };
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let clusters: Vec<Cluster> = text
         .lines()
         .enumerate()
-        .map(|(n, line)| {
-            serde_json::from_str(line).map_err(|e| format!("{path} line {}: {e}", n + 1))
-        })
+        .map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("{path} line {}: {e}", n + 1)))
         .collect::<Result<_, _>>()?;
     let scorer = Scorer::new(convention);
     let started = Instant::now();
     let (mut scored, mut f1_sum) = (0usize, 0.0);
     for cluster in &clusters {
         let references = scorer.prepare(&cluster.summaries)?;
-        let sentences: Vec<&str> = cluster
-            .documents
-            .iter()
-            .flat_map(|d| split_sentences(d))
-            .collect();
+        let sentences: Vec<&str> = cluster.documents.iter().flat_map(|d| split_sentences(d)).collect();
         for method in 1..=10 {
             let summary: Vec<&str> = sentences.iter().skip(method - 1).copied().collect();
             let joined = summary.join(" ");

@@ -9,12 +9,7 @@ fn main() -> io::Result<()> {
     let mut out = BufWriter::new(stdout.lock());
     for line in io::stdin().lock().lines() {
         let word = line?;
-        writeln!(
-            out,
-            "{word}\t{}\t{}",
-            nltk_porter(&word),
-            rouge155_stem(&word)
-        )?;
+        writeln!(out, "{word}\t{}\t{}", nltk_porter(&word), rouge155_stem(&word))?;
     }
     out.flush()
 }

@@ -15,9 +15,7 @@ impl Drand48 {
     const MASK: u64 = (1 << 48) - 1;
 
     fn seeded(seed: u32) -> Drand48 {
-        Drand48 {
-            state: (u64::from(seed) << 16) | 0x330E,
-        }
+        Drand48 { state: (u64::from(seed) << 16) | 0x330E }
     }
 
     /// Uniform in `[0, 1)`.
@@ -36,9 +34,7 @@ fn sorted_resample_means(values: &[f64], resamples: usize, seed: u32) -> Vec<f64
     let mut means: Vec<f64> = (0..resamples)
         .map(|r| {
             let mut rng = Drand48::seeded(first_seed.wrapping_add(r as u32));
-            let sum: f64 = (0..n)
-                .map(|_| values[((n as f64 * rng.next_f64()) as usize).min(n - 1)])
-                .sum();
+            let sum: f64 = (0..n).map(|_| values[((n as f64 * rng.next_f64()) as usize).min(n - 1)]).sum();
             sum / n as f64
         })
         .collect();
@@ -68,11 +64,7 @@ pub fn bootstrap_ci(values: &[f64], resamples: usize, seed: u64) -> Option<(f64,
         return None;
     }
     let folded_seed = (seed ^ (seed >> 32)) as u32;
-    Some(percentile_interval(&sorted_resample_means(
-        values,
-        resamples,
-        folded_seed,
-    )))
+    Some(percentile_interval(&sorted_resample_means(values, resamples, folded_seed)))
 }
 
 /// The average ROUGE-1.5.5 prints for per-item `values` in its instance order (`-r 1000`): the

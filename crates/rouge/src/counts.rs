@@ -35,9 +35,7 @@ impl std::ops::AddAssign for Overlap {
 pub(crate) fn ngram_counts(tokens: &[u32], n: usize) -> Counts {
     let mut counts = Counts::with_capacity_and_hasher(tokens.len(), Default::default());
     for gram in tokens.windows(n) {
-        let key = gram
-            .iter()
-            .fold(0u128, |key, &id| (key << 32) | u128::from(id));
+        let key = gram.iter().fold(0u128, |key, &id| (key << 32) | u128::from(id));
         *counts.entry(key).or_insert(0) += 1;
     }
     counts
@@ -47,13 +45,8 @@ pub(crate) fn ngram_counts(tokens: &[u32], n: usize) -> Counts {
 /// each word as a unigram. Like the perl script it counts the unigram of every word except the last
 /// (its loop starts a pair at each word that has a successor).
 pub(crate) fn skip_bigram_counts(tokens: &[u32]) -> Counts {
-    let mut counts =
-        Counts::with_capacity_and_hasher(tokens.len() * (SKIP_GAP + 2), Default::default());
-    for (i, &first) in tokens
-        .iter()
-        .enumerate()
-        .take(tokens.len().saturating_sub(1))
-    {
+    let mut counts = Counts::with_capacity_and_hasher(tokens.len() * (SKIP_GAP + 2), Default::default());
+    for (i, &first) in tokens.iter().enumerate().take(tokens.len().saturating_sub(1)) {
         *counts.entry(UNIGRAM_TAG | u128::from(first)).or_insert(0) += 1;
         for &second in tokens.iter().skip(i + 1).take(SKIP_GAP + 1) {
             let key = (u128::from(first) << 32) | u128::from(second);
@@ -66,10 +59,7 @@ pub(crate) fn skip_bigram_counts(tokens: &[u32]) -> Counts {
 /// Σ over grams of min(count in `a`, count in `b`): each occurrence matches at most once.
 pub(crate) fn clipped_overlap(a: &Counts, b: &Counts) -> u64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .map(|(gram, &count)| u64::from(count.min(large.get(gram).copied().unwrap_or(0))))
-        .sum()
+    small.iter().map(|(gram, &count)| u64::from(count.min(large.get(gram).copied().unwrap_or(0)))).sum()
 }
 
 /// Total number of grams in a table.

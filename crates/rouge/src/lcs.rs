@@ -22,10 +22,7 @@ impl LcsIndex {
         for (i, &token) in reference.iter().enumerate() {
             positions.entry(token).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
         }
-        LcsIndex {
-            positions,
-            len: reference.len(),
-        }
+        LcsIndex { positions, len: reference.len() }
     }
 
     /// Length of the longest common subsequence of the reference and `summary`.
@@ -49,11 +46,7 @@ impl LcsIndex {
         let mut zeros = 0;
         for (k, vk) in v.iter().enumerate() {
             let valid_bits = (self.len - 64 * k).min(64);
-            let valid = if valid_bits == 64 {
-                u64::MAX
-            } else {
-                (1u64 << valid_bits) - 1
-            };
+            let valid = if valid_bits == 64 { u64::MAX } else { (1u64 << valid_bits) - 1 };
             zeros += (!vk & valid).count_ones() as usize;
         }
         zeros
@@ -77,16 +70,10 @@ fn mark_lcs(reference: &[u32], summary: &[u32], hit: &mut [bool], table: &mut Ve
         let (filled, rest) = table.split_at_mut((i + 1) * width);
         let previous = &filled[i * width..];
         let mut left = 0;
-        for ((cell, &word), (&up, &diagonal)) in rest[1..width]
-            .iter_mut()
-            .zip(summary)
-            .zip(previous[1..].iter().zip(&previous[..n]))
+        for ((cell, &word), (&up, &diagonal)) in
+            rest[1..width].iter_mut().zip(summary).zip(previous[1..].iter().zip(&previous[..n]))
         {
-            left = if token == word {
-                diagonal + 1
-            } else {
-                up.max(left)
-            };
+            left = if token == word { diagonal + 1 } else { up.max(left) };
             *cell = left;
         }
     }
@@ -124,8 +111,7 @@ pub(crate) fn union_lcs_hits(
         }
         for (&token, _) in sentence.iter().zip(&hit).filter(|(_, &h)| h) {
             let key = u128::from(token);
-            let (Some(r), Some(s)) = (reference_left.get_mut(&key), summary_left.get_mut(&key))
-            else {
+            let (Some(r), Some(s)) = (reference_left.get_mut(&key), summary_left.get_mut(&key)) else {
                 continue;
             };
             if *r > 0 && *s > 0 {
@@ -161,9 +147,7 @@ mod tests {
     fn bit_parallel_lcs_equals_the_table_on_pseudo_random_sequences() {
         let mut state = 12345u64;
         let mut next = |alphabet: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             ((state >> 33) % alphabet) as u32
         };
         for round in 0..200 {
@@ -171,11 +155,7 @@ mod tests {
             let alphabet = 2 + (round as u64 % 9);
             let a: Vec<u32> = (0..m).map(|_| next(alphabet)).collect();
             let b: Vec<u32> = (0..n).map(|_| next(alphabet)).collect();
-            assert_eq!(
-                LcsIndex::new(&a).lcs_len(&b),
-                lcs_len_by_table(&a, &b),
-                "m={m} n={n}"
-            );
+            assert_eq!(LcsIndex::new(&a).lcs_len(&b), lcs_len_by_table(&a, &b), "m={m} n={n}");
         }
     }
 
@@ -185,22 +165,13 @@ mod tests {
         let reference = vec![vec![1, 2, 3, 4, 5]];
         let summary = vec![vec![1, 2, 6], vec![3, 5]];
         let flat_summary: Vec<u32> = summary.concat();
-        let hits = union_lcs_hits(
-            &reference,
-            &summary,
-            &ngram_counts(&reference[0], 1),
-            &ngram_counts(&flat_summary, 1),
-        );
+        let hits =
+            union_lcs_hits(&reference, &summary, &ngram_counts(&reference[0], 1), &ngram_counts(&flat_summary, 1));
         assert_eq!(hits, 4);
         // A summary word used up by one reference sentence cannot match in the next one.
         let reference = vec![vec![7, 8], vec![7, 9]];
         let summary = vec![vec![7]];
-        let hits = union_lcs_hits(
-            &reference,
-            &summary,
-            &ngram_counts(&[7, 8, 7, 9], 1),
-            &ngram_counts(&[7], 1),
-        );
+        let hits = union_lcs_hits(&reference, &summary, &ngram_counts(&[7, 8, 7, 9], 1), &ngram_counts(&[7], 1));
         assert_eq!(hits, 1);
     }
 }

@@ -1,8 +1,6 @@
 //! A tokenized text with its gram tables, built once per reference and once per summary.
 
-use crate::counts::{
-    clipped_overlap, ngram_counts, skip_bigram_counts, total, Counts, Overlap, MAX_N,
-};
+use crate::counts::{clipped_overlap, ngram_counts, skip_bigram_counts, total, Counts, Overlap, MAX_N};
 use crate::lcs::union_lcs_hits;
 
 /// The output of a convention's tokenizer: the tokens its n-gram metrics see, and the sentences its
@@ -27,19 +25,10 @@ impl Profile {
     /// summaries).
     pub(crate) fn new(text: &Tokenized, mut id: impl FnMut(&str) -> u32) -> Profile {
         let tokens: Vec<u32> = text.tokens.iter().map(|t| id(t)).collect();
-        let sentences = text
-            .sentences
-            .iter()
-            .map(|s| s.iter().map(|t| id(t)).collect())
-            .collect();
+        let sentences = text.sentences.iter().map(|s| s.iter().map(|t| id(t)).collect()).collect();
         let ngrams = std::array::from_fn(|i| ngram_counts(&tokens, i + 1));
         let skip_bigrams = skip_bigram_counts(&tokens);
-        Profile {
-            tokens,
-            sentences,
-            ngrams,
-            skip_bigrams,
-        }
+        Profile { tokens, sentences, ngrams, skip_bigrams }
     }
 
     /// ROUGE-N counts with `self` as the reference (`1 <= n <= 4`).
@@ -65,12 +54,7 @@ impl Profile {
     /// tokens and the summary's tokens.
     pub(crate) fn summary_level_lcs_overlap(&self, summary: &Profile) -> Overlap {
         Overlap {
-            hits: union_lcs_hits(
-                &self.sentences,
-                &summary.sentences,
-                &self.ngrams[0],
-                &summary.ngrams[0],
-            ),
+            hits: union_lcs_hits(&self.sentences, &summary.sentences, &self.ngrams[0], &summary.ngrams[0]),
             reference_total: self.sentences.iter().map(|s| s.len() as u64).sum(),
             summary_total: summary.tokens.len() as u64,
         }

@@ -18,11 +18,7 @@ fn tokenize_line(line: &str, tokens: &mut Vec<String>) {
     let flush = |current: &mut String, tokens: &mut Vec<String>| {
         if !current.is_empty() {
             let token = std::mem::take(current);
-            tokens.push(if token.len() > 3 {
-                nltk_porter(&token)
-            } else {
-                token
-            });
+            tokens.push(if token.len() > 3 { nltk_porter(&token) } else { token });
         }
     };
     let mut current = String::new();
@@ -47,10 +43,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
             tokens
         })
         .collect();
-    Tokenized {
-        tokens: sentences.concat(),
-        sentences,
-    }
+    Tokenized { tokens: sentences.concat(), sentences }
 }
 
 /// One reference, with the index its plain ROUGE-L needs.
@@ -101,13 +94,14 @@ fn overlap(reference: &Reference, summary: &Profile, metric: Metric) -> Overlap 
 pub(crate) fn score(references: &[Reference], summary: &Profile) -> Scores {
     let mut scores = Scores::default();
     for &metric in METRICS {
-        let best = references
-            .iter()
-            .map(|r| prf(overlap(r, summary, metric)))
-            .fold(None, |best: Option<Prf>, prf| match best {
-                Some(b) if b.f1 >= prf.f1 => Some(b),
-                _ => Some(prf),
-            });
+        let best =
+            references.iter().map(|r| prf(overlap(r, summary, metric))).fold(
+                None,
+                |best: Option<Prf>, prf| match best {
+                    Some(b) if b.f1 >= prf.f1 => Some(b),
+                    _ => Some(prf),
+                },
+            );
         scores.set(metric, best.unwrap_or_default());
     }
     scores
@@ -120,20 +114,14 @@ mod tests {
     #[test]
     fn tokenizer_lowercases_splits_on_non_alphanumerics_and_stems_long_tokens() {
         let text = tokenize("The U.S.-led talks' 3.5% rise\nwas Agreed, “quickly”");
-        assert_eq!(
-            text.tokens,
-            ["the", "u", "s", "led", "talk", "3", "5", "rise", "was", "agre", "quickli"]
-        );
+        assert_eq!(text.tokens, ["the", "u", "s", "led", "talk", "3", "5", "rise", "was", "agre", "quickli"]);
         assert_eq!(text.sentences.len(), 2);
     }
 
     #[test]
     fn unicode_lowercasing_can_produce_ascii_letters() {
         // U+212A KELVIN SIGN lowercases to `k`; U+0130 to `i` plus a combining dot (a separator).
-        assert_eq!(
-            tokenize("\u{212A}m \u{130}stanbul").tokens,
-            ["km", "i", "stanbul"]
-        );
+        assert_eq!(tokenize("\u{212A}m \u{130}stanbul").tokens, ["km", "i", "stanbul"]);
     }
 
     #[test]

@@ -77,27 +77,16 @@ impl Scorer {
                 truncate,
                 references: references
                     .iter()
-                    .map(|r| {
-                        Profile::new(&rouge155::tokenize(r.as_ref(), truncate), |t| {
-                            vocabulary.intern(t)
-                        })
-                    })
+                    .map(|r| Profile::new(&rouge155::tokenize(r.as_ref(), truncate), |t| vocabulary.intern(t)))
                     .collect(),
             },
         };
-        Ok(References {
-            vocabulary,
-            prepared,
-        })
+        Ok(References { vocabulary, prepared })
     }
 
     /// Scores one summary against its references (prepares them; use [`Scorer::prepare`] and
     /// [`References::score`] to score several summaries of one cluster).
-    pub fn score<S: AsRef<str>>(
-        &self,
-        summary: &str,
-        references: &[S],
-    ) -> Result<Scores, RougeError> {
+    pub fn score<S: AsRef<str>>(&self, summary: &str, references: &[S]) -> Result<Scores, RougeError> {
         Ok(self.prepare(references)?.score(summary))
     }
 
@@ -117,23 +106,12 @@ fn arithmetic_mean(per_cluster: &[Scores], metrics: &[Metric]) -> Scores {
     let mut means = Scores::default();
     let count = per_cluster.len().max(1) as f64;
     for &metric in metrics {
-        let sum =
-            per_cluster
-                .iter()
-                .filter_map(|s| s.get(metric))
-                .fold(Prf::default(), |sum, prf| Prf {
-                    precision: sum.precision + prf.precision,
-                    recall: sum.recall + prf.recall,
-                    f1: sum.f1 + prf.f1,
-                });
-        means.set(
-            metric,
-            Prf {
-                precision: sum.precision / count,
-                recall: sum.recall / count,
-                f1: sum.f1 / count,
-            },
-        );
+        let sum = per_cluster.iter().filter_map(|s| s.get(metric)).fold(Prf::default(), |sum, prf| Prf {
+            precision: sum.precision + prf.precision,
+            recall: sum.recall + prf.recall,
+            f1: sum.f1 + prf.f1,
+        });
+        means.set(metric, Prf { precision: sum.precision / count, recall: sum.recall / count, f1: sum.f1 / count });
     }
     means
 }
@@ -148,10 +126,7 @@ pub struct References {
 #[derive(Debug, Clone)]
 enum Prepared {
     RougeScore(Vec<rouge_score::Reference>),
-    Rouge155 {
-        truncate: Option<crate::Truncation>,
-        references: Vec<Profile>,
-    },
+    Rouge155 { truncate: Option<crate::Truncation>, references: Vec<Profile> },
 }
 
 impl References {
@@ -159,17 +134,12 @@ impl References {
     pub fn score(&self, summary: &str) -> Scores {
         let lookup = |t: &str| self.vocabulary.lookup(t);
         match &self.prepared {
-            Prepared::RougeScore(references) => rouge_score::score(
-                references,
-                &Profile::new(&rouge_score::tokenize(summary), lookup),
-            ),
-            Prepared::Rouge155 {
-                truncate,
-                references,
-            } => rouge155::score(
-                references,
-                &Profile::new(&rouge155::tokenize(summary, *truncate), lookup),
-            ),
+            Prepared::RougeScore(references) => {
+                rouge_score::score(references, &Profile::new(&rouge_score::tokenize(summary), lookup))
+            }
+            Prepared::Rouge155 { truncate, references } => {
+                rouge155::score(references, &Profile::new(&rouge155::tokenize(summary, *truncate), lookup))
+            }
         }
     }
 }
@@ -181,10 +151,7 @@ mod tests {
     #[test]
     fn no_references_is_an_error() {
         let scorer = Scorer::new(Convention::RougeScore);
-        assert_eq!(
-            scorer.score::<String>("a summary", &[]),
-            Err(RougeError::NoReferences)
-        );
+        assert_eq!(scorer.score::<String>("a summary", &[]), Err(RougeError::NoReferences));
     }
 
     #[test]
@@ -192,13 +159,8 @@ mod tests {
         let refs = ["The cat sat on the mat."];
         let rouge_score = Scorer::new(Convention::RougeScore).score("The cat sat.", &refs);
         assert!(rouge_score.is_ok_and(|s| s.get(Metric::RougeLsum).is_some()));
-        let perl =
-            Scorer::new(Convention::Rouge155 { truncate: None }).score("The cat sat.", &refs);
-        assert!(
-            perl.is_ok_and(
-                |s| s.get(Metric::RougeLsum).is_none() && s.get(Metric::RougeSU4).is_some()
-            )
-        );
+        let perl = Scorer::new(Convention::Rouge155 { truncate: None }).score("The cat sat.", &refs);
+        assert!(perl.is_ok_and(|s| s.get(Metric::RougeLsum).is_none() && s.get(Metric::RougeSU4).is_some()));
     }
 
     #[test]
@@ -207,13 +169,6 @@ mod tests {
         let perfect = scorer.score("a b c", &["a b c"]).unwrap_or_default();
         let nothing = scorer.score("x y z", &["a b c"]).unwrap_or_default();
         let average = scorer.average(&[perfect, nothing]);
-        assert_eq!(
-            average.get(Metric::Rouge1),
-            Some(Prf {
-                precision: 0.5,
-                recall: 0.5,
-                f1: 0.5
-            })
-        );
+        assert_eq!(average.get(Metric::Rouge1), Some(Prf { precision: 0.5, recall: 0.5, f1: 0.5 }));
     }
 }

@@ -15,16 +15,8 @@ impl Prf {
     /// Precision and recall combined as `rouge-score` does, `2PR / (P + R)`, evaluated in the same
     /// order of floating-point operations so the result is bit-identical.
     pub(crate) fn from_precision_recall(precision: f64, recall: f64) -> Prf {
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
-        Prf {
-            precision,
-            recall,
-            f1,
-        }
+        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        Prf { precision, recall, f1 }
     }
 }
 
@@ -99,9 +91,7 @@ impl Scores {
 
     /// The defined metrics with their scores, in [`Metric::ALL`] order.
     pub fn iter(&self) -> impl Iterator<Item = (Metric, Prf)> + '_ {
-        Metric::ALL
-            .into_iter()
-            .filter_map(|m| self.get(m).map(|prf| (m, prf)))
+        Metric::ALL.into_iter().filter_map(|m| self.get(m).map(|prf| (m, prf)))
     }
 
     pub(crate) fn set(&mut self, metric: Metric, prf: Prf) {
@@ -126,9 +116,6 @@ mod tests {
         scores.set(Metric::Rouge2, Prf::from_precision_recall(1.0, 1.0));
         assert_eq!(scores.get(Metric::Rouge2).map(|p| p.f1), Some(1.0));
         assert_eq!(scores.get(Metric::Rouge1), None);
-        assert_eq!(
-            scores.iter().map(|(m, _)| m).collect::<Vec<_>>(),
-            [Metric::Rouge2]
-        );
+        assert_eq!(scores.iter().map(|(m, _)| m).collect::<Vec<_>>(), [Metric::Rouge2]);
     }
 }

@@ -48,14 +48,8 @@ mod tests {
 
     #[test]
     fn splits_after_terminal_punctuation_followed_by_whitespace() {
-        assert_eq!(
-            split_sentences("  One. Two!  Three?\nFour"),
-            ["One.", "Two!", "Three?", "Four"]
-        );
-        assert_eq!(
-            split_sentences("3.5 million, U.S.-led. Next"),
-            ["3.5 million, U.S.-led.", "Next"]
-        );
+        assert_eq!(split_sentences("  One. Two!  Three?\nFour"), ["One.", "Two!", "Three?", "Four"]);
+        assert_eq!(split_sentences("3.5 million, U.S.-led. Next"), ["3.5 million, U.S.-led.", "Next"]);
         assert_eq!(split_sentences("Dr. Who"), ["Dr.", "Who"]);
     }
 

@@ -19,10 +19,7 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(token) {
             return id;
         }
-        let id = u32::try_from(self.ids.len())
-            .ok()
-            .filter(|&id| id != UNKNOWN)
-            .unwrap_or(UNKNOWN);
+        let id = u32::try_from(self.ids.len()).ok().filter(|&id| id != UNKNOWN).unwrap_or(UNKNOWN);
         if id != UNKNOWN {
             self.ids.insert(token.to_string(), id);
         }

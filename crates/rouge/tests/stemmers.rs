@@ -15,29 +15,15 @@ struct Stems {
 fn nltk_porter_matches_nltk_on_the_example_cluster_and_rule_lists() {
     let stems: Stems = common::load("stems.json");
     assert!(stems.nltk.len() > 1000);
-    let wrong: Vec<_> = stems
-        .nltk
-        .iter()
-        .filter(|(w, s)| nltk_porter(w) != **s)
-        .collect();
-    assert!(
-        wrong.is_empty(),
-        "{} of {} differ: {:?}",
-        wrong.len(),
-        stems.nltk.len(),
-        &wrong[..wrong.len().min(10)]
-    );
+    let wrong: Vec<_> = stems.nltk.iter().filter(|(w, s)| nltk_porter(w) != **s).collect();
+    assert!(wrong.is_empty(), "{} of {} differ: {:?}", wrong.len(), stems.nltk.len(), &wrong[..wrong.len().min(10)]);
 }
 
 #[test]
 fn rouge155_stem_matches_the_perl_script_on_the_example_cluster_and_rule_lists() {
     let stems: Stems = common::load("stems.json");
     assert!(stems.rouge155.len() > 1000);
-    let wrong: Vec<_> = stems
-        .rouge155
-        .iter()
-        .filter(|(w, s)| rouge155_stem(w) != **s)
-        .collect();
+    let wrong: Vec<_> = stems.rouge155.iter().filter(|(w, s)| rouge155_stem(w) != **s).collect();
     assert!(
         wrong.is_empty(),
         "{} of {} differ: {:?}",

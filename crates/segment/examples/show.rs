@@ -10,9 +10,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let mut paths = match fs::read_dir(&folder) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect::<Vec<_>>(),
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>(),
         Err(e) => {
             eprintln!("{folder}: {e}");
             return ExitCode::FAILURE;
@@ -22,17 +20,12 @@ fn main() -> ExitCode {
     let mut cluster = Cluster::default();
     for path in paths {
         match fs::read_to_string(&path) {
-            Ok(text) => cluster
-                .documents
-                .push(Document::new(path.display().to_string(), text)),
+            Ok(text) => cluster.documents.push(Document::new(path.display().to_string(), text)),
             Err(e) => eprintln!("skipping {}: {e}", path.display()),
         }
     }
     for sentence in Segmenter::new().segment(&cluster).sentences {
-        println!(
-            "{}:{} {:?}\t{}",
-            sentence.doc, sentence.position, sentence.kind, sentence.text
-        );
+        println!("{}:{} {:?}\t{}", sentence.doc, sentence.position, sentence.kind, sentence.text);
     }
     ExitCode::SUCCESS
 }

@@ -10,25 +10,15 @@ use std::{env, fs, process::ExitCode};
 
 fn read_clusters(path: &str) -> Result<Vec<Vec<String>>, String> {
     let file = fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    let reader: Box<dyn Read> = if path.ends_with(".gz") {
-        Box::new(MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
+    let reader: Box<dyn Read> =
+        if path.ends_with(".gz") { Box::new(MultiGzDecoder::new(file)) } else { Box::new(file) };
     let mut clusters = Vec::new();
     for (number, line) in BufReader::new(reader).lines().enumerate() {
         let line = line.map_err(|e| format!("{path}:{}: {e}", number + 1))?;
         let value: serde_json::Value =
             serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", number + 1))?;
-        let documents = value["documents"]
-            .as_array()
-            .ok_or_else(|| format!("{path}:{}: no documents", number + 1))?;
-        clusters.push(
-            documents
-                .iter()
-                .filter_map(|d| d.as_str().map(str::to_owned))
-                .collect(),
-        );
+        let documents = value["documents"].as_array().ok_or_else(|| format!("{path}:{}: no documents", number + 1))?;
+        clusters.push(documents.iter().filter_map(|d| d.as_str().map(str::to_owned)).collect());
     }
     Ok(clusters)
 }
@@ -38,10 +28,7 @@ fn measure(name: &str, bytes: usize, pass: impl FnOnce() -> usize) {
     let start = Instant::now();
     let count = pass();
     let seconds = start.elapsed().as_secs_f64();
-    println!(
-        "{name:<28} {:>7.1} MB/s  ({count} items, {seconds:.3} s)",
-        bytes as f64 / 1e6 / seconds
-    );
+    println!("{name:<28} {:>7.1} MB/s  ({count} items, {seconds:.3} s)", bytes as f64 / 1e6 / seconds);
 }
 
 fn main() -> ExitCode {
@@ -58,12 +45,7 @@ fn main() -> ExitCode {
     };
     let texts = || clusters.iter().flatten();
     let bytes: usize = texts().map(String::len).sum();
-    println!(
-        "{} clusters, {} documents, {:.1} MB",
-        clusters.len(),
-        texts().count(),
-        bytes as f64 / 1e6
-    );
+    println!("{} clusters, {} documents, {:.1} MB", clusters.len(), texts().count(), bytes as f64 / 1e6);
 
     let tokenizer = Tokenizer::new();
     measure("bare tokenize (words)", bytes, || {
@@ -76,26 +58,17 @@ fn main() -> ExitCode {
         texts().for_each(|text| tokenizer.content_terms(text, &mut |_| terms += 1));
         terms
     });
-    measure("sentence_ranges", bytes, || {
-        texts().map(|text| sentence_ranges(text).len()).sum()
-    });
+    measure("sentence_ranges", bytes, || texts().map(|text| sentence_ranges(text).len()).sum());
     let documents: Vec<Cluster> = clusters
         .iter()
         .map(|texts| Cluster {
             id: String::new(),
-            documents: texts
-                .iter()
-                .enumerate()
-                .map(|(i, text)| Document::new(i.to_string(), text.as_str()))
-                .collect(),
+            documents: texts.iter().enumerate().map(|(i, text)| Document::new(i.to_string(), text.as_str())).collect(),
         })
         .collect();
     let segmenter = Segmenter::new();
     measure("Segmenter::segment", bytes, || {
-        documents
-            .iter()
-            .map(|cluster| segmenter.segment(cluster).sentences.len())
-            .sum()
+        documents.iter().map(|cluster| segmenter.segment(cluster).sentences.len()).sum()
     });
     measure("BackgroundBuilder", bytes, || {
         let mut builder = BackgroundBuilder::new();

@@ -101,14 +101,8 @@ mod tests {
         for title in ["Mr", "Dr", "Gen", "Sen", "Lt"] {
             assert_eq!(classify_period(title), Period::Title, "{title}");
         }
-        for abbreviation in [
-            "U.S", "U.K", "a.m", "p.m", "e.g", "W", "J", "Inc", "No", "Jan", "Calif",
-        ] {
-            assert_eq!(
-                classify_period(abbreviation),
-                Period::Abbreviation,
-                "{abbreviation}"
-            );
+        for abbreviation in ["U.S", "U.K", "a.m", "p.m", "e.g", "W", "J", "Inc", "No", "Jan", "Calif"] {
+            assert_eq!(classify_period(abbreviation), Period::Abbreviation, "{abbreviation}");
         }
         for word in ["said", "Thursday", "2012", "US", "Ph.D", "mr", ""] {
             assert_eq!(classify_period(word), Period::EndsSentence, "{word}");

@@ -43,28 +43,20 @@ impl Background {
 
     /// Writes the model, gzip'd.
     pub fn write(&self, writer: impl Write) -> io::Result<()> {
-        let mut entries: Vec<(&str, u32)> = self
-            .frequencies
-            .iter()
-            .map(|(stem, &df)| (&**stem, df))
-            .collect();
+        let mut entries: Vec<(&str, u32)> = self.frequencies.iter().map(|(stem, &df)| (&**stem, df)).collect();
         entries.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let mut out = io::BufWriter::new(GzEncoder::new(writer, Compression::default()));
         writeln!(out, "{MAGIC}\t{VERSION}\t{}", self.documents)?;
         for (stem, df) in entries {
             writeln!(out, "{stem}\t{df}")?;
         }
-        out.into_inner()
-            .map_err(io::IntoInnerError::into_error)?
-            .finish()?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?.finish()?;
         Ok(())
     }
 
     /// The smoothed idf of a stem (see [`crate::Segmenter`]), if the collection has it.
     pub fn idf(&self, stem: &str) -> Option<f32> {
-        self.frequencies
-            .get(stem)
-            .map(|&df| smoothed_idf(self.documents, u64::from(df)))
+        self.frequencies.get(stem).map(|&df| smoothed_idf(self.documents, u64::from(df)))
     }
 
     /// The idf given to a stem the collection does not have: that of a stem in no document,
@@ -82,60 +74,36 @@ impl Background {
 fn parse(mut reader: impl BufRead) -> io::Result<Background> {
     let mut line = String::new();
     reader.read_line(&mut line).map_err(|e| invalid(1, e))?;
-    let documents = match line
-        .trim_end_matches(['\n', '\r'])
-        .split('\t')
-        .collect::<Vec<_>>()[..]
-    {
-        [MAGIC, VERSION, documents] => documents
-            .parse::<u64>()
-            .map_err(|e| invalid(1, format!("document count: {e}")))?,
-        [MAGIC, version, _] => return Err(invalid(1, format!("unsupported version {version:?}"))),
-        _ => {
-            return Err(invalid(
-                1,
-                format!("not a background model (expected a `{MAGIC}` header)"),
-            ))
+    let documents = match line.trim_end_matches(['\n', '\r']).split('\t').collect::<Vec<_>>()[..] {
+        [MAGIC, VERSION, documents] => {
+            documents.parse::<u64>().map_err(|e| invalid(1, format!("document count: {e}")))?
         }
+        [MAGIC, version, _] => return Err(invalid(1, format!("unsupported version {version:?}"))),
+        _ => return Err(invalid(1, format!("not a background model (expected a `{MAGIC}` header)"))),
     };
     let mut frequencies = FxHashMap::default();
     for number in 2.. {
         line.clear();
-        if reader
-            .read_line(&mut line)
-            .map_err(|e| invalid(number, e))?
-            == 0
-        {
+        if reader.read_line(&mut line).map_err(|e| invalid(number, e))? == 0 {
             break;
         }
         let entry = line.trim_end_matches(['\n', '\r']);
         let Some((stem, df)) = entry.split_once('\t') else {
             return Err(invalid(number, "expected `stem<TAB>document frequency`"));
         };
-        let df: u32 = df
-            .parse()
-            .map_err(|e| invalid(number, format!("document frequency {df:?}: {e}")))?;
+        let df: u32 = df.parse().map_err(|e| invalid(number, format!("document frequency {df:?}: {e}")))?;
         if stem.is_empty() || df == 0 || u64::from(df) > documents {
-            return Err(invalid(
-                number,
-                format!("stem {stem:?} with document frequency {df} of {documents}"),
-            ));
+            return Err(invalid(number, format!("stem {stem:?} with document frequency {df} of {documents}")));
         }
         if frequencies.insert(Box::from(stem), df).is_some() {
             return Err(invalid(number, format!("stem {stem:?} appears twice")));
         }
     }
-    Ok(Background {
-        documents,
-        frequencies,
-    })
+    Ok(Background { documents, frequencies })
 }
 
 fn invalid(line: usize, problem: impl Display) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!("background model, line {line}: {problem}"),
-    )
+    io::Error::new(io::ErrorKind::InvalidData, format!("background model, line {line}: {problem}"))
 }
 
 /// Gathers document frequencies of content stems, one document at a time.
@@ -172,10 +140,7 @@ impl BackgroundBuilder {
             .filter(|&(_, df)| df >= min_df.max(1))
             .map(|(stem, df)| (stem.into_boxed_str(), df))
             .collect();
-        Background {
-            documents,
-            frequencies,
-        }
+        Background { documents, frequencies }
     }
 }
 
@@ -225,10 +190,8 @@ mod tests {
 
     #[test]
     fn plain_text_loads_too() {
-        let read = Background::from_reader(
-            "chorus-background\t1\t10\nhostag\t3\r\nmilit\t10\n".as_bytes(),
-        )
-        .expect("valid model");
+        let read = Background::from_reader("chorus-background\t1\t10\nhostag\t3\r\nmilit\t10\n".as_bytes())
+            .expect("valid model");
         assert_eq!(read.documents(), 10);
         assert_eq!(read.idf("hostag"), Some(smoothed_idf(10, 3)));
         assert_eq!(read.idf("milit"), Some(smoothed_idf(10, 10)));
@@ -242,18 +205,9 @@ mod tests {
             ("chorus-background\t2\t10\n", "unsupported version"),
             ("chorus-background\t1\tmany\n", "document count"),
             ("chorus-background\t1\t10\nhostag 3\n", "line 2: expected"),
-            (
-                "chorus-background\t1\t10\nhostag\t3\nmilit\tx\n",
-                "line 3: document frequency",
-            ),
-            (
-                "chorus-background\t1\t10\nhostag\t11\n",
-                "line 2: stem \"hostag\" with document frequency 11 of 10",
-            ),
-            (
-                "chorus-background\t1\t10\nhostag\t1\nhostag\t2\n",
-                "line 3: stem \"hostag\" appears twice",
-            ),
+            ("chorus-background\t1\t10\nhostag\t3\nmilit\tx\n", "line 3: document frequency"),
+            ("chorus-background\t1\t10\nhostag\t11\n", "line 2: stem \"hostag\" with document frequency 11 of 10"),
+            ("chorus-background\t1\t10\nhostag\t1\nhostag\t2\n", "line 3: stem \"hostag\" appears twice"),
         ];
         for (text, expected) in cases {
             let error = Background::from_reader(text.as_bytes()).expect_err(text);

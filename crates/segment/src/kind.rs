@@ -46,17 +46,8 @@ const CAPTION_PHRASES: [&str; 8] = [
     "Play video",
 ];
 /// Where people stand in a picture: `Peter, left, and Alan, right`.
-const PLACE_IN_PICTURE: [&str; 9] = [
-    ", left,",
-    ", right,",
-    ", center,",
-    ", left)",
-    ", right)",
-    "(left)",
-    "(right)",
-    "from left",
-    "left to right",
-];
+const PLACE_IN_PICTURE: [&str; 9] =
+    [", left,", ", right,", ", center,", ", left)", ", right)", "(left)", "(right)", "from left", "left to right"];
 /// The present tense of a caption: `... are seen after being released`.
 const SEEN: [&str; 2] = [" is seen ", " are seen "];
 
@@ -83,10 +74,9 @@ pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> Sente
 }
 
 fn is_caption(text: &str, words: usize, closed: bool) -> bool {
-    let opens_like_a_caption = CAPTION_OPENINGS.iter().any(|opening| {
-        text.get(..opening.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(opening))
-    });
+    let opens_like_a_caption = CAPTION_OPENINGS
+        .iter()
+        .any(|opening| text.get(..opening.len()).is_some_and(|start| start.eq_ignore_ascii_case(opening)));
     let is_byline = text.starts_with("By ") && words <= MAX_CREDIT_WORDS && !closed;
     let is_credit = words <= MAX_CREDIT_WORDS && !closed && text.contains('/');
     let is_sign_off = words <= MAX_CREDIT_WORDS && text.ends_with(" reports.");
@@ -112,17 +102,12 @@ fn is_seen_in_picture(text: &str, seen: &str) -> bool {
 fn is_complete_title(text: &str) -> bool {
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or_default();
     let bare = last_word.trim_matches(|c: char| !c.is_alphanumeric());
-    starts_like_a_sentence(text)
-        && !text.ends_with([':', ',', ';', '-'])
-        && !bare.is_empty()
-        && !is_stopword(bare)
+    starts_like_a_sentence(text) && !text.ends_with([':', ',', ';', '-']) && !bare.is_empty() && !is_stopword(bare)
 }
 
 /// Starts with a capital, a digit or an opening mark, not a lowercase word or a closing quote.
 fn starts_like_a_sentence(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|first| !first.is_lowercase() && !matches!(first, '\u{201d}' | '\u{2019}'))
+    text.chars().next().is_some_and(|first| !first.is_lowercase() && !matches!(first, '\u{201d}' | '\u{2019}'))
 }
 
 /// Parentheses pair up. Quotation marks do not decide: a quotation that runs over several
@@ -164,48 +149,28 @@ mod tests {
             SentenceKind::Body
         );
         assert_eq!(
-            kind_within_line(
-                "\"We remain in close contact with the Algerian government,\" Hammond said."
-            ),
+            kind_within_line("\"We remain in close contact with the Algerian government,\" Hammond said."),
             SentenceKind::Body
         );
-        assert_eq!(
-            kind("Many workers are seen as heroes by their families and friends."),
-            SentenceKind::Body
-        );
+        assert_eq!(kind("Many workers are seen as heroes by their families and friends."), SentenceKind::Body);
     }
 
     #[test]
     fn headlines_are_lines_without_a_full_stop() {
-        assert_eq!(
-            kind("Algerian hostage drama ends with air strike, unknown casualties"),
-            SentenceKind::Headline
-        );
+        assert_eq!(kind("Algerian hostage drama ends with air strike, unknown casualties"), SentenceKind::Headline);
         assert_eq!(
             kind("23 hostages reported dead as crisis in Algeria is 'brought to an end'"),
             SentenceKind::Headline
         );
-        assert_eq!(
-            kind("Crisis highlights pressure, potential on Algeria"),
-            SentenceKind::Headline
-        );
+        assert_eq!(kind("Crisis highlights pressure, potential on Algeria"), SentenceKind::Headline);
         // The same words inside a paragraph line are not a headline.
-        assert_eq!(
-            kind_within_line("Crisis highlights pressure, potential on Algeria"),
-            SentenceKind::Fragment
-        );
+        assert_eq!(kind_within_line("Crisis highlights pressure, potential on Algeria"), SentenceKind::Fragment);
     }
 
     #[test]
     fn questions_end_with_a_question_mark() {
-        assert_eq!(
-            kind("Why did the Algerian army attack before the hostages were freed?"),
-            SentenceKind::Question
-        );
-        assert_eq!(
-            kind_within_line("\"Who is responsible?\""),
-            SentenceKind::Question
-        );
+        assert_eq!(kind("Why did the Algerian army attack before the hostages were freed?"), SentenceKind::Question);
+        assert_eq!(kind_within_line("\"Who is responsible?\""), SentenceKind::Question);
     }
 
     #[test]
@@ -215,30 +180,12 @@ mod tests {
             kind("Two British hostages -- Peter, left, and Alan, right (no family name available) -- are seen after being released, in a street near the gas plant."),
             SentenceKind::Caption
         );
-        assert_eq!(
-            kind("(Photo: Farouk Batiche/AFP/Getty Images)"),
-            SentenceKind::Caption
-        );
-        assert_eq!(
-            kind("By Lamine Chikhi and Hamid Ould Ahmed"),
-            SentenceKind::Caption
-        );
-        assert_eq!(
-            kind("Reuters and The Associated Press contributed to this report."),
-            SentenceKind::Caption
-        );
-        assert_eq!(
-            kind_within_line("NBC News' Annabel Roberts reports."),
-            SentenceKind::Caption
-        );
-        assert_eq!(
-            kind("Video: Hostages describe their escape from the plant"),
-            SentenceKind::Caption
-        );
-        assert_eq!(
-            kind("Opinion: Algeria situation is a wake-up call for the U.S."),
-            SentenceKind::Caption
-        );
+        assert_eq!(kind("(Photo: Farouk Batiche/AFP/Getty Images)"), SentenceKind::Caption);
+        assert_eq!(kind("By Lamine Chikhi and Hamid Ould Ahmed"), SentenceKind::Caption);
+        assert_eq!(kind("Reuters and The Associated Press contributed to this report."), SentenceKind::Caption);
+        assert_eq!(kind_within_line("NBC News' Annabel Roberts reports."), SentenceKind::Caption);
+        assert_eq!(kind("Video: Hostages describe their escape from the plant"), SentenceKind::Caption);
+        assert_eq!(kind("Opinion: Algeria situation is a wake-up call for the U.S."), SentenceKind::Caption);
         assert_eq!(
             kind("An Algerian soldier stands guard at the gate (AP Photo/Anis Belghoul)"),
             SentenceKind::Caption
@@ -248,9 +195,7 @@ mod tests {
     #[test]
     fn sentences_of_a_quotation_spanning_several_are_body() {
         assert_eq!(
-            kind_within_line(
-                "\"The blame for this tragedy rests with the terrorists who carried it out."
-            ),
+            kind_within_line("\"The blame for this tragedy rests with the terrorists who carried it out."),
             SentenceKind::Body
         );
         assert_eq!(
@@ -280,19 +225,14 @@ mod tests {
             kind_within_line("We will not rest until they are all found and punished.\u{201d}"),
             SentenceKind::Fragment
         );
-        assert_eq!(
-            kind("intervened, and the militants were then killed by the army."),
-            SentenceKind::Fragment
-        );
+        assert_eq!(kind("intervened, and the militants were then killed by the army."), SentenceKind::Fragment);
         assert_eq!(
             kind_within_line("\u{201d} the minister said on state television that night."),
             SentenceKind::Fragment
         );
-        assert_eq!(
-            kind("The militants said they would kill all the hostages, according to"),
-            SentenceKind::Fragment
-        );
-        let cut_off = "The hostage-takers who claimed to be led by Mokhtar Belmokhtar, a one-eyed terrorist believed to be \
+        assert_eq!(kind("The militants said they would kill all the hostages, according to"), SentenceKind::Fragment);
+        let cut_off =
+            "The hostage-takers who claimed to be led by Mokhtar Belmokhtar, a one-eyed terrorist believed to be \
                        behind several kidnappings in recent years, had threatened to kill the hostages if the army";
         assert_eq!(kind(cut_off), SentenceKind::Fragment);
     }

@@ -27,20 +27,12 @@ impl Segmenter {
     /// A segmenter whose idf comes from background statistics; stems the background lacks get
     /// its [`Background::unseen_idf`].
     pub fn with_background(background: Background) -> Self {
-        Segmenter {
-            background: Some(background),
-        }
+        Segmenter { background: Some(background) }
     }
 
     /// Every sentence of every document that does not repeat an earlier one.
     pub fn segment(&self, cluster: &Cluster) -> Corpus {
-        let originals = || {
-            cluster
-                .documents
-                .iter()
-                .enumerate()
-                .filter(|(_, document)| document.duplicate_of.is_none())
-        };
+        let originals = || cluster.documents.iter().enumerate().filter(|(_, document)| document.duplicate_of.is_none());
         let mut vocabulary = Vocabulary::default();
         vocabulary.reserve_for_text(originals().map(|(_, document)| document.clean.len()).sum());
         let mut frequencies = DocumentFrequencies::default();
@@ -73,39 +65,20 @@ impl Segmenter {
         let vocabulary = vocabulary.into_stems();
         let document_frequency = frequencies.into_counts(vocabulary.len());
         let idf = match &self.background {
-            Some(background) => vocabulary
-                .iter()
-                .map(|stem| {
-                    background
-                        .idf(stem)
-                        .unwrap_or_else(|| background.unseen_idf())
-                })
-                .collect(),
-            None => document_frequency
-                .iter()
-                .map(|&df| smoothed_idf(u64::from(documents), u64::from(df)))
-                .collect(),
+            Some(background) => {
+                vocabulary.iter().map(|stem| background.idf(stem).unwrap_or_else(|| background.unseen_idf())).collect()
+            }
+            None => document_frequency.iter().map(|&df| smoothed_idf(u64::from(documents), u64::from(df))).collect(),
         };
-        Corpus {
-            sentences,
-            vocabulary,
-            document_frequency,
-            idf,
-            documents: documents as usize,
-        }
+        Corpus { sentences, vocabulary, document_frequency, idf, documents: documents as usize }
     }
 }
 
 /// Whether only whitespace shares the line with `range`. Looks no further than the whitespace
 /// around the range, so checking every sentence stays linear.
 fn is_whole_line(text: &str, range: &Range<usize>) -> bool {
-    let before = text[..range.start]
-        .chars()
-        .rev()
-        .find(|&c| c == '\n' || !c.is_whitespace());
-    let after = text[range.end..]
-        .chars()
-        .find(|&c| c == '\n' || !c.is_whitespace());
+    let before = text[..range.start].chars().rev().find(|&c| c == '\n' || !c.is_whitespace());
+    let after = text[range.end..].chars().find(|&c| c == '\n' || !c.is_whitespace());
     before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')
 }
 
@@ -117,11 +90,7 @@ mod tests {
     fn cluster(texts: &[&str]) -> Cluster {
         Cluster {
             id: "test".into(),
-            documents: texts
-                .iter()
-                .enumerate()
-                .map(|(i, text)| Document::new(i.to_string(), *text))
-                .collect(),
+            documents: texts.iter().enumerate().map(|(i, text)| Document::new(i.to_string(), *text)).collect(),
         }
     }
 
@@ -131,11 +100,7 @@ mod tests {
             "Hostage crisis ends\nAlgerian troops stormed the gas plant on Saturday. Many hostages died.",
             "Algerian troops freed the hostages at the plant.",
         ]));
-        let summary: Vec<_> = corpus
-            .sentences
-            .iter()
-            .map(|s| (s.doc, s.position, s.kind, s.words))
-            .collect();
+        let summary: Vec<_> = corpus.sentences.iter().map(|s| (s.doc, s.position, s.kind, s.words)).collect();
         assert_eq!(
             summary,
             [
@@ -145,39 +110,19 @@ mod tests {
                 (1, 0, SentenceKind::Body, 8),
             ]
         );
-        assert_eq!(
-            corpus.sentences[1].text,
-            "Algerian troops stormed the gas plant on Saturday."
-        );
+        assert_eq!(corpus.sentences[1].text, "Algerian troops stormed the gas plant on Saturday.");
         assert_eq!(corpus.sentences[1].clean, 20..70);
         assert_eq!(corpus.documents, 2);
     }
 
     #[test]
     fn terms_statistics_and_cluster_idf() {
-        let corpus = Segmenter::new().segment(&cluster(&[
-            "Troops freed hostages. Hostages rejoiced.",
-            "Troops left.",
-        ]));
-        let stems: Vec<_> = corpus.sentences[0]
-            .terms
-            .iter()
-            .map(|&t| corpus.term(t))
-            .collect();
+        let corpus = Segmenter::new().segment(&cluster(&["Troops freed hostages. Hostages rejoiced.", "Troops left."]));
+        let stems: Vec<_> = corpus.sentences[0].terms.iter().map(|&t| corpus.term(t)).collect();
         assert_eq!(stems, ["troop", "freed", "hostag"]);
-        let id = |stem: &str| {
-            corpus
-                .vocabulary
-                .iter()
-                .position(|s| s == stem)
-                .expect(stem)
-        };
+        let id = |stem: &str| corpus.vocabulary.iter().position(|s| s == stem).expect(stem);
         assert_eq!(corpus.document_frequency[id("troop")], 2);
-        assert_eq!(
-            corpus.document_frequency[id("hostag")],
-            1,
-            "two mentions, one document"
-        );
+        assert_eq!(corpus.document_frequency[id("hostag")], 1, "two mentions, one document");
         assert_eq!(corpus.idf[id("troop")], smoothed_idf(2, 2));
         assert!(corpus.idf[id("hostag")] > corpus.idf[id("troop")]);
         assert_eq!(corpus.idf.len(), corpus.vocabulary.len());
@@ -185,11 +130,8 @@ mod tests {
 
     #[test]
     fn duplicates_are_left_out() {
-        let mut cluster = cluster(&[
-            "Troops freed hostages today.",
-            "Troops freed hostages today.",
-            "Markets fell sharply.",
-        ]);
+        let mut cluster =
+            cluster(&["Troops freed hostages today.", "Troops freed hostages today.", "Markets fell sharply."]);
         cluster.documents[1].duplicate_of = Some(0);
         let corpus = Segmenter::new().segment(&cluster);
         let docs: Vec<_> = corpus.sentences.iter().map(|s| s.doc).collect();
@@ -201,25 +143,13 @@ mod tests {
     #[test]
     fn background_idf_with_unseen_fallback() {
         let background =
-            Background::from_reader("chorus-background\t1\t100\ntroop\t50\n".as_bytes())
-                .expect("valid model");
+            Background::from_reader("chorus-background\t1\t100\ntroop\t50\n".as_bytes()).expect("valid model");
         let unseen = background.unseen_idf();
-        let corpus =
-            Segmenter::with_background(background).segment(&cluster(&["Troops freed hostages."]));
-        let id = |stem: &str| {
-            corpus
-                .vocabulary
-                .iter()
-                .position(|s| s == stem)
-                .expect(stem)
-        };
+        let corpus = Segmenter::with_background(background).segment(&cluster(&["Troops freed hostages."]));
+        let id = |stem: &str| corpus.vocabulary.iter().position(|s| s == stem).expect(stem);
         assert_eq!(corpus.idf[id("troop")], smoothed_idf(100, 50));
         assert_eq!(corpus.idf[id("hostag")], unseen);
-        assert_eq!(
-            corpus.document_frequency[id("troop")],
-            1,
-            "df stays the cluster's own"
-        );
+        assert_eq!(corpus.document_frequency[id("troop")], 1, "df stays the cluster's own");
     }
 
     #[test]

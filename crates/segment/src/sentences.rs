@@ -62,10 +62,7 @@ fn split_line(line: &str, offset: usize, ranges: &mut Vec<Range<usize>>) {
             end += len;
         }
         let stop = &line[stop_start..end];
-        while let Some(closer) = CLOSERS
-            .iter()
-            .find(|c| bytes[end..].starts_with(c.as_bytes()))
-        {
+        while let Some(closer) = CLOSERS.iter().find(|c| bytes[end..].starts_with(c.as_bytes())) {
             in_quote ^= *closer == "\"";
             end += closer.len();
         }
@@ -101,9 +98,7 @@ fn terminator_len(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 fn skip_whitespace(line: &str, from: usize) -> usize {
-    line[from..]
-        .find(|c: char| !c.is_whitespace())
-        .map_or(line.len(), |skipped| from + skipped)
+    line[from..].find(|c: char| !c.is_whitespace()).map_or(line.len(), |skipped| from + skipped)
 }
 
 fn is_space_or_end(line: &str, at: usize) -> bool {
@@ -112,17 +107,8 @@ fn is_space_or_end(line: &str, at: usize) -> bool {
 
 /// Whether the stop `stop` at `stop_start`, followed by whitespace and the text at `next`, ends
 /// the sentence that began at `sentence_start`.
-fn is_boundary(
-    line: &str,
-    sentence_start: usize,
-    stop_start: usize,
-    stop: &str,
-    next: usize,
-) -> bool {
-    let next_word = line[next..]
-        .split(char::is_whitespace)
-        .next()
-        .unwrap_or_default();
+fn is_boundary(line: &str, sentence_start: usize, stop_start: usize, stop: &str, next: usize) -> bool {
+    let next_word = line[next..].split(char::is_whitespace).next().unwrap_or_default();
     let Some(first) = next_word.chars().next() else {
         return false;
     };
@@ -170,34 +156,22 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        sentence_ranges(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        sentence_ranges(text).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
     fn plain_sentences_and_trimmed_ranges() {
         let text = "  The siege ended. Dozens died!  Who knew? ";
-        assert_eq!(
-            sentences(text),
-            ["The siege ended.", "Dozens died!", "Who knew?"]
-        );
+        assert_eq!(sentences(text), ["The siege ended.", "Dozens died!", "Who knew?"]);
         assert_eq!(sentence_ranges(text)[0], 2..18);
     }
 
     #[test]
     fn every_line_ends_a_sentence() {
-        let text =
-            "Algerian hostage drama ends\n\nTroops stormed the plant. Many died\r\nMore later";
+        let text = "Algerian hostage drama ends\n\nTroops stormed the plant. Many died\r\nMore later";
         assert_eq!(
             sentences(text),
-            [
-                "Algerian hostage drama ends",
-                "Troops stormed the plant.",
-                "Many died",
-                "More later"
-            ]
+            ["Algerian hostage drama ends", "Troops stormed the plant.", "Many died", "More later"]
         );
         assert!(sentence_ranges("\n \n").is_empty());
     }
@@ -208,42 +182,18 @@ mod tests {
             sentences("Gen. Smith left. Mr. Jones and Dr. Who stayed."),
             ["Gen. Smith left.", "Mr. Jones and Dr. Who stayed."]
         );
-        assert_eq!(
-            sentences("He met (Sen. Kerry) there."),
-            ["He met (Sen. Kerry) there."]
-        );
+        assert_eq!(sentences("He met (Sen. Kerry) there."), ["He met (Sen. Kerry) there."]);
     }
 
     #[test]
     fn abbreviations_end_a_sentence_only_before_a_function_word() {
-        assert_eq!(
-            sentences("U.S. President Barack Obama spoke."),
-            ["U.S. President Barack Obama spoke."]
-        );
-        assert_eq!(
-            sentences("He lives in the U.S. They moved."),
-            ["He lives in the U.S.", "They moved."]
-        );
-        assert_eq!(
-            sentences("It ended at 3 p.m. Thursday in Algeria."),
-            ["It ended at 3 p.m. Thursday in Algeria."]
-        );
-        assert_eq!(
-            sentences("It ended at 3 p.m. The next day came."),
-            ["It ended at 3 p.m.", "The next day came."]
-        );
-        assert_eq!(
-            sentences("It ranks No. 2 on the list."),
-            ["It ranks No. 2 on the list."]
-        );
-        assert_eq!(
-            sentences("Statoil Co. said it was safe."),
-            ["Statoil Co. said it was safe."]
-        );
-        assert_eq!(
-            sentences("He owns Acme Inc. It is big."),
-            ["He owns Acme Inc.", "It is big."]
-        );
+        assert_eq!(sentences("U.S. President Barack Obama spoke."), ["U.S. President Barack Obama spoke."]);
+        assert_eq!(sentences("He lives in the U.S. They moved."), ["He lives in the U.S.", "They moved."]);
+        assert_eq!(sentences("It ended at 3 p.m. Thursday in Algeria."), ["It ended at 3 p.m. Thursday in Algeria."]);
+        assert_eq!(sentences("It ended at 3 p.m. The next day came."), ["It ended at 3 p.m.", "The next day came."]);
+        assert_eq!(sentences("It ranks No. 2 on the list."), ["It ranks No. 2 on the list."]);
+        assert_eq!(sentences("Statoil Co. said it was safe."), ["Statoil Co. said it was safe."]);
+        assert_eq!(sentences("He owns Acme Inc. It is big."), ["He owns Acme Inc.", "It is big."]);
         assert_eq!(
             sentences("It left the U.K. \"We are safe,\" he said."),
             ["It left the U.K.", "\"We are safe,\" he said."]
@@ -265,10 +215,7 @@ mod tests {
             sentences("Output rose 3.5 percent. The U.S.-backed plan failed."),
             ["Output rose 3.5 percent.", "The U.S.-backed plan failed."]
         );
-        assert_eq!(
-            sentences("It was 2012. 23 hostages died."),
-            ["It was 2012.", "23 hostages died."]
-        );
+        assert_eq!(sentences("It was 2012. 23 hostages died."), ["It was 2012.", "23 hostages died."]);
     }
 
     #[test]
@@ -281,34 +228,19 @@ mod tests {
             sentences("\"It carried it out ... This attack is a reminder.\""),
             ["\"It carried it out ... This attack is a reminder.\""]
         );
-        assert_eq!(
-            sentences("We waited\u{2026} Then it came."),
-            ["We waited\u{2026}", "Then it came."]
-        );
+        assert_eq!(sentences("We waited\u{2026} Then it came."), ["We waited\u{2026}", "Then it came."]);
     }
 
     #[test]
     fn quotes_open_the_next_sentence_and_close_their_own() {
-        assert_eq!(
-            sentences("He said. \"Next we go.\" Then left."),
-            ["He said.", "\"Next we go.\"", "Then left."]
-        );
-        assert_eq!(
-            sentences("\"I'm afraid,\" he said. \"We know.\""),
-            ["\"I'm afraid,\" he said.", "\"We know.\""]
-        );
-        assert_eq!(
-            sentences("\"Why?\" he asked. She left."),
-            ["\"Why?\" he asked.", "She left."]
-        );
+        assert_eq!(sentences("He said. \"Next we go.\" Then left."), ["He said.", "\"Next we go.\"", "Then left."]);
+        assert_eq!(sentences("\"I'm afraid,\" he said. \"We know.\""), ["\"I'm afraid,\" he said.", "\"We know.\""]);
+        assert_eq!(sentences("\"Why?\" he asked. She left."), ["\"Why?\" he asked.", "She left."]);
         assert_eq!(
             sentences("It was \u{201c}horrific.\u{201d} Dudley said."),
             ["It was \u{201c}horrific.\u{201d}", "Dudley said."]
         );
-        assert_eq!(
-            sentences("\" it is over . \" Then they left."),
-            ["\" it is over . \"", "Then they left."]
-        );
+        assert_eq!(sentences("\" it is over . \" Then they left."), ["\" it is over . \"", "Then they left."]);
         assert_eq!(
             sentences("random house inc. \" we are seeing sales , \" he said."),
             ["random house inc.", "\" we are seeing sales , \" he said."]
@@ -317,55 +249,36 @@ mod tests {
 
     #[test]
     fn brackets_close_with_their_sentence() {
-        assert_eq!(
-            sentences("He left (for good.) Then she came."),
-            ["He left (for good.)", "Then she came."]
-        );
-        assert_eq!(
-            sentences("It ended. (Photo: AP) Next."),
-            ["It ended.", "(Photo: AP) Next."]
-        );
+        assert_eq!(sentences("He left (for good.) Then she came."), ["He left (for good.)", "Then she came."]);
+        assert_eq!(sentences("It ended. (Photo: AP) Next."), ["It ended.", "(Photo: AP) Next."]);
     }
 
     #[test]
     fn lowercase_continues_the_sentence() {
-        assert_eq!(
-            sentences("the dan brown novel. it sold well"),
-            ["the dan brown novel. it sold well"]
-        );
+        assert_eq!(sentences("the dan brown novel. it sold well"), ["the dan brown novel. it sold well"]);
     }
 
     #[test]
     fn non_ascii_text_is_sliced_on_char_boundaries() {
         let text = "Émile a dit «\u{a0}non\u{a0}». Ça va… Oui! Über.";
-        assert_eq!(
-            sentences(text),
-            ["Émile a dit «\u{a0}non\u{a0}».", "Ça va…", "Oui!", "Über."]
-        );
+        assert_eq!(sentences(text), ["Émile a dit «\u{a0}non\u{a0}».", "Ça va…", "Oui!", "Über."]);
     }
 
     /// Ranges stay sorted, disjoint, trimmed, non-empty and within one line on scrambled text.
     #[test]
     fn arbitrary_text_gives_well_formed_ranges() {
-        const PIECES: [&str; 16] = [
-            " ", "\n", ".", "?", "!", "\"", "'", "(", ")", "U.S.", "Mr", "The", "a", "\u{2026}",
-            "\u{201d}", "\u{a0}",
-        ];
+        const PIECES: [&str; 16] =
+            [" ", "\n", ".", "?", "!", "\"", "'", "(", ")", "U.S.", "Mr", "The", "a", "\u{2026}", "\u{201d}", "\u{a0}"];
         let mut state = 0x2545_f491_u64;
         for _ in 0..300 {
             let mut text = String::new();
             for _ in 0..60 {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 text.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
             }
             let mut previous_end = 0;
             for range in sentence_ranges(&text) {
-                assert!(
-                    previous_end <= range.start && range.start < range.end,
-                    "{text:?}"
-                );
+                assert!(previous_end <= range.start && range.start < range.end, "{text:?}");
                 let sentence = &text[range.clone()];
                 assert_eq!(sentence, sentence.trim(), "{text:?}");
                 assert!(!sentence.contains('\n'), "{text:?}");
@@ -381,11 +294,7 @@ mod tests {
             let start = std::time::Instant::now();
             let ranges = sentence_ranges(&text);
             assert!(!ranges.is_empty());
-            assert!(
-                start.elapsed().as_secs() < 5,
-                "{unit:?} took {:?}",
-                start.elapsed()
-            );
+            assert!(start.elapsed().as_secs() < 5, "{unit:?} took {:?}", start.elapsed());
         }
     }
 }

@@ -46,9 +46,7 @@ mod tests {
         for word in ["said", "two", "million", "hostages"] {
             assert!(!is_stopword(word), "{word}");
         }
-        assert!(stop_words::get("en")
-            .iter()
-            .all(|w| w.len() <= LONGEST_STOPWORD));
+        assert!(stop_words::get("en").iter().all(|w| w.len() <= LONGEST_STOPWORD));
     }
 
     #[test]

@@ -57,9 +57,7 @@ impl Default for Tokenizer {
 
 impl Tokenizer {
     pub fn new() -> Self {
-        Tokenizer {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
+        Tokenizer { stemmer: Stemmer::create(Algorithm::English) }
     }
 
     /// Calls `out` with each lowercased word of `text`, stopwords included, in order.
@@ -79,9 +77,7 @@ impl Tokenizer {
             }
             let next = chars.peek().copied();
             let joiner = match (previous, next) {
-                (Some(before), Some(after)) if !word.is_empty() => {
-                    joins(c, before, after, segment_len, &chars)
-                }
+                (Some(before), Some(after)) if !word.is_empty() => joins(c, before, after, segment_len, &chars),
                 _ => None,
             };
             match joiner {
@@ -108,10 +104,7 @@ impl Tokenizer {
     pub fn content_term<'w>(&self, lowercase_word: &'w str) -> Option<Cow<'w, str>> {
         if is_stopword(lowercase_word) {
             None
-        } else if lowercase_word
-            .bytes()
-            .any(|b| b == b'.' || b.is_ascii_digit())
-        {
+        } else if lowercase_word.bytes().any(|b| b == b'.' || b.is_ascii_digit()) {
             Some(Cow::Borrowed(lowercase_word))
         } else {
             Some(self.stemmer.stem(lowercase_word))
@@ -152,11 +145,7 @@ fn joins(
         '-' if between_alphanumerics => Some('-'),
         ',' if before.is_ascii_digit() && after.is_ascii_digit() => Some(','),
         '.' if before.is_ascii_digit() && after.is_ascii_digit() => Some('.'),
-        '.' if segment_len == 1
-            && before.is_alphabetic()
-            && after.is_alphabetic()
-            && is_single_letter(rest) =>
-        {
+        '.' if segment_len == 1 && before.is_alphabetic() && after.is_alphabetic() && is_single_letter(rest) => {
             Some('.')
         }
         _ => None,
@@ -188,10 +177,7 @@ mod tests {
 
     #[test]
     fn words_are_lowercased_and_split_on_punctuation() {
-        assert_eq!(
-            words("Hostages, FREED (today)!"),
-            ["hostages", "freed", "today"]
-        );
+        assert_eq!(words("Hostages, FREED (today)!"), ["hostages", "freed", "today"]);
         assert_eq!(words("Émile Zola"), ["émile", "zola"]);
         assert_eq!(words("  "), Vec::<String>::new());
     }
@@ -215,23 +201,14 @@ mod tests {
 
     #[test]
     fn dotted_acronyms_stay_whole_but_run_on_sentences_split() {
-        assert_eq!(
-            words("U.S. troops at 3 p.m."),
-            ["u.s", "troops", "at", "3", "p.m"]
-        );
+        assert_eq!(words("U.S. troops at 3 p.m."), ["u.s", "troops", "at", "3", "p.m"]);
         assert_eq!(words("countries.They"), ["countries", "they"]);
     }
 
     #[test]
     fn content_terms_drop_stopwords_and_stem() {
-        assert_eq!(
-            terms("The militants were demanding an end to it"),
-            ["milit", "demand", "end"]
-        );
-        assert_eq!(
-            terms("Algeria's hostages said they were freed"),
-            ["algeria", "hostag", "said", "freed"]
-        );
+        assert_eq!(terms("The militants were demanding an end to it"), ["milit", "demand", "end"]);
+        assert_eq!(terms("Algeria's hostages said they were freed"), ["algeria", "hostag", "said", "freed"]);
         assert_eq!(terms("U.S. officials in 1990s"), ["u.s", "offici", "1990s"]);
     }
 

@@ -20,19 +20,12 @@ pub(crate) struct Vocabulary {
 impl Vocabulary {
     /// Appends the term ids of `text`, in order, to `out`.
     pub(crate) fn terms_of(&mut self, text: &str, out: &mut Vec<TermId>) {
-        let Vocabulary {
-            tokenizer,
-            by_word,
-            by_stem,
-            stems,
-        } = self;
+        let Vocabulary { tokenizer, by_word, by_stem, stems } = self;
         tokenizer.words(text, &mut |word| {
             let term = match by_word.get(word) {
                 Some(&term) => term,
                 None => {
-                    let term = tokenizer
-                        .content_term(word)
-                        .map(|stem| intern(by_stem, stems, &stem));
+                    let term = tokenizer.content_term(word).map(|stem| intern(by_stem, stems, &stem));
                     by_word.insert(word.into(), term);
                     term
                 }
@@ -65,11 +58,7 @@ impl Vocabulary {
     }
 }
 
-fn intern(
-    by_stem: &mut FxHashMap<Box<str>, TermId>,
-    stems: &mut Vec<String>,
-    stem: &str,
-) -> TermId {
+fn intern(by_stem: &mut FxHashMap<Box<str>, TermId>, stems: &mut Vec<String>, stem: &str) -> TermId {
     if let Some(&id) = by_stem.get(stem) {
         return id;
     }

@@ -16,16 +16,12 @@ fn read_example() -> Cluster {
     let documents = paths
         .iter()
         .map(|path| {
-            let text =
-                fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let stem = path.file_stem().expect("a file name").to_string_lossy();
             Document::new(stem, text)
         })
         .collect();
-    Cluster {
-        id: "in-amenas".into(),
-        documents,
-    }
+    Cluster { id: "in-amenas".into(), documents }
 }
 
 /// What ingest does, in small: curly quotes straightened, blank lines and trailing spaces dropped.
@@ -57,8 +53,7 @@ fn clean_like_ingest(document: &mut Document) {
 }
 
 fn straighten(text: &str) -> String {
-    text.replace(['\u{201c}', '\u{201d}'], "\"")
-        .replace(['\u{2018}', '\u{2019}'], "'")
+    text.replace(['\u{201c}', '\u{201d}'], "\"").replace(['\u{2018}', '\u{2019}'], "'")
 }
 
 fn sentence_texts(corpus: &Corpus) -> Vec<&str> {
@@ -73,19 +68,9 @@ fn unedited_documents_slice_identically_in_clean_and_original() {
     assert!(corpus.sentences.len() > 100);
     for sentence in &corpus.sentences {
         let document = &cluster.documents[sentence.doc];
-        assert_eq!(
-            sentence.text,
-            &document.clean.as_str()[sentence.clean.clone()]
-        );
-        assert_eq!(
-            sentence.text,
-            &document.original[sentence.span.start..sentence.span.end]
-        );
-        assert!(
-            !sentence.text.is_empty() && !sentence.text.contains('\n'),
-            "{:?}",
-            sentence.text
-        );
+        assert_eq!(sentence.text, &document.clean.as_str()[sentence.clean.clone()]);
+        assert_eq!(sentence.text, &document.original[sentence.span.start..sentence.span.end]);
+        assert!(!sentence.text.is_empty() && !sentence.text.contains('\n'), "{:?}", sentence.text);
         assert_eq!(sentence.text, sentence.text.trim());
     }
 }
@@ -98,24 +83,15 @@ fn edited_documents_cite_the_original_bytes() {
     let mut quoted = 0;
     for sentence in &corpus.sentences {
         let document = &cluster.documents[sentence.doc];
-        assert_eq!(
-            sentence.text,
-            &document.clean.as_str()[sentence.clean.clone()]
-        );
+        assert_eq!(sentence.text, &document.clean.as_str()[sentence.clean.clone()]);
         let original = &document.original[sentence.span.start..sentence.span.end];
         assert_eq!(straighten(original), sentence.text);
         quoted += usize::from(original != sentence.text);
     }
-    assert!(
-        quoted > 5,
-        "the curly quotes of the example were straightened"
-    );
+    assert!(quoted > 5, "the curly quotes of the example were straightened");
     assert_eq!(
         sentence_texts(&corpus),
-        sentence_texts(&Segmenter::new().segment(&read_example()))
-            .iter()
-            .map(|t| straighten(t))
-            .collect::<Vec<_>>()
+        sentence_texts(&Segmenter::new().segment(&read_example())).iter().map(|t| straighten(t)).collect::<Vec<_>>()
     );
 }
 
@@ -133,9 +109,7 @@ fn abbreviations_and_titles_do_not_split() {
         assert!(texts.contains(&expected), "missing: {expected}");
     }
     assert!(
-        texts
-            .iter()
-            .all(|t| !t.ends_with(" U.S.") || t.starts_with("Opinion:")),
+        texts.iter().all(|t| !t.ends_with(" U.S.") || t.starts_with("Opinion:")),
         "no sentence stops at a mid-sentence U.S."
     );
 }
@@ -162,19 +136,12 @@ fn headlines_captions_and_fragments_of_the_example() {
         assert_eq!(kind_of(headline), SentenceKind::Headline, "{headline}");
     }
     assert_eq!(kind_of("Anis Belghoul / AP"), SentenceKind::Caption);
-    assert_eq!(
-        kind_of("Reuters and The Associated Press contributed to this report."),
-        SentenceKind::Caption
-    );
-    assert_eq!(
-        kind_of("NBC News' Annabel Roberts reports."),
-        SentenceKind::Caption
-    );
+    assert_eq!(kind_of("Reuters and The Associated Press contributed to this report."), SentenceKind::Caption);
+    assert_eq!(kind_of("NBC News' Annabel Roberts reports."), SentenceKind::Caption);
     assert!(corpus
         .sentences
         .iter()
-        .any(|s| s.kind == SentenceKind::Caption
-            && s.text.starts_with("Two British hostages -- Peter, left,")));
+        .any(|s| s.kind == SentenceKind::Caption && s.text.starts_with("Two British hostages -- Peter, left,")));
     assert_eq!(kind_of("Discuss as:"), SentenceKind::Fragment);
     assert_eq!(kind_of("Related content:"), SentenceKind::Fragment);
     assert_eq!(kind_of("intervened."), SentenceKind::Fragment);
@@ -195,21 +162,12 @@ fn statistics_cover_the_vocabulary() {
     let corpus = Segmenter::new().segment(&read_example());
     assert_eq!(corpus.document_frequency.len(), corpus.vocabulary.len());
     assert_eq!(corpus.idf.len(), corpus.vocabulary.len());
-    let id = |stem: &str| {
-        corpus
-            .vocabulary
-            .iter()
-            .position(|s| s == stem)
-            .unwrap_or_else(|| panic!("no stem {stem}"))
-    };
+    let id = |stem: &str| corpus.vocabulary.iter().position(|s| s == stem).unwrap_or_else(|| panic!("no stem {stem}"));
     assert_eq!(corpus.document_frequency[id("hostag")], 4);
     assert_eq!(corpus.document_frequency[id("buttaccio")], 2);
     assert!(corpus.idf[id("buttaccio")] > corpus.idf[id("hostag")]);
     for sentence in &corpus.sentences {
         assert_eq!(sentence.words, sentence.text.split_whitespace().count());
-        assert!(sentence
-            .terms
-            .iter()
-            .all(|&t| (t as usize) < corpus.vocabulary.len()));
+        assert!(sentence.terms.iter().all(|&t| (t as usize) < corpus.vocabulary.len()));
     }
 }

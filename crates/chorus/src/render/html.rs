@@ -38,7 +38,8 @@ pub fn render(brief: &Brief) -> String {
         out.push_str("</sup>\n");
     }
     out.push_str("</p>\n");
-    let groups: Vec<String> = disputed(brief).map(|(_, g)| format!("<li>{}</li>", escape(&describe_group(brief, g)))).collect();
+    let groups: Vec<String> =
+        disputed(brief).map(|(_, g)| format!("<li>{}</li>", escape(&describe_group(brief, g)))).collect();
     if !groups.is_empty() {
         out.push_str(&format!("<h2>Figures the reports disagree on</h2>\n<ul>\n{}\n</ul>\n", groups.join("\n")));
     }

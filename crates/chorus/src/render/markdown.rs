@@ -37,12 +37,8 @@ pub fn render(brief: &Brief) -> String {
     }
     out.push_str("## Sources\n\n");
     for (i, doc) in brief.documents.iter().enumerate() {
-        let spans: Vec<String> = brief
-            .sentences
-            .iter()
-            .filter(|s| s.doc == doc.id)
-            .map(|s| format!("{}–{}", s.start, s.end))
-            .collect();
+        let spans: Vec<String> =
+            brief.sentences.iter().filter(|s| s.doc == doc.id).map(|s| format!("{}–{}", s.start, s.end)).collect();
         out.push_str(&format!("{}. {}", i + 1, source_name(doc)));
         if let Some(date) = &doc.date {
             out.push_str(&format!(", {date}"));

@@ -45,7 +45,11 @@ enum Record<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         claims: Option<&'a [chorus::CitedClaim]>,
     },
-    Error { line: usize, id: Option<&'a str>, error: String },
+    Error {
+        line: usize,
+        id: Option<&'a str>,
+        error: String,
+    },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -76,7 +80,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     Record::Error { line: *line, id: id.as_deref(), error: error.clone() }
                 }
             };
-            let written = serde_json::to_writer(&mut out, &record).map_err(std::io::Error::from).and_then(|()| out.write_all(b"\n"));
+            let written = serde_json::to_writer(&mut out, &record)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"));
             if written.is_err() {
                 // The reader went away (`| head`): nothing more can be delivered.
                 return Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }));

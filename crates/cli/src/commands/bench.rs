@@ -63,7 +63,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let source = args.data.display().to_string();
 
     let repeat = args.repeat.max(1);
-    let (parse_time, clusters) = fastest(repeat, || raw.iter().filter_map(|line| chorus::cluster_from_json(line, &source).ok()).collect::<Vec<_>>());
+    let (parse_time, clusters) = fastest(repeat, || {
+        raw.iter().filter_map(|line| chorus::cluster_from_json(line, &source).ok()).collect::<Vec<_>>()
+    });
     anyhow::ensure!(!clusters.is_empty(), "{source}: no cluster could be read");
     let n = clusters.len();
 
@@ -94,7 +96,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let budget = summarizer.budget();
     let (select_time, _) = fastest(repeat, || corpora.iter().map(|c| method.select(c, &budget)).collect::<Vec<_>>());
     let briefs: Vec<_> = clusters.iter().cloned().filter_map(|c| summarizer.summarize(c).ok()).collect();
-    let (render_time, _) = fastest(repeat, || briefs.iter().map(|b| chorus::render(b, Format::Json).len()).sum::<usize>());
+    let (render_time, _) =
+        fastest(repeat, || briefs.iter().map(|b| chorus::render(b, Format::Json).len()).sum::<usize>());
     let (end_to_end, _) = fastest(repeat, || {
         raw.iter()
             .filter_map(|line| chorus::cluster_from_json(line, &source).ok())
@@ -150,10 +153,15 @@ fn scaling(args: Args) -> anyhow::Result<ExitCode> {
         .flat_map(|cluster| cluster.documents)
         .collect();
     anyhow::ensure!(!documents.is_empty(), "{source}: no documents");
-    println!("method {}, one cluster made of the first k of {} documents\n", summarizer.method().name(), documents.len());
+    println!(
+        "method {}, one cluster made of the first k of {} documents\n",
+        summarizer.method().name(),
+        documents.len()
+    );
     println!("| documents | words | sentences | ms | µs per sentence |\n|---:|---:|---:|---:|---:|");
     for share in [8, 4, 2, 1] {
-        let mut cluster = Cluster { id: format!("pool-1/{share}"), documents: documents[..documents.len() / share].to_vec() };
+        let mut cluster =
+            Cluster { id: format!("pool-1/{share}"), documents: documents[..documents.len() / share].to_vec() };
         for (i, doc) in cluster.documents.iter_mut().enumerate() {
             doc.id = i.to_string();
         }
@@ -189,4 +197,3 @@ fn timed<T>(work: impl FnOnce() -> T) -> (Duration, T) {
     let out = work();
     (clock.elapsed(), out)
 }
-

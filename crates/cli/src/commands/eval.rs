@@ -266,9 +266,8 @@ fn report(name: &str, scores: &[ClusterScore], scorer: &Scorer) -> SystemReport 
         .iter()
         .filter(|m| scorer.convention().metrics().contains(m))
         .map(|&metric| {
-            let values = |f: fn(Prf) -> f64| -> Vec<f64> {
-                per_cluster.iter().map(|s| s.get(metric).map_or(0.0, f)).collect()
-            };
+            let values =
+                |f: fn(Prf) -> f64| -> Vec<f64> { per_cluster.iter().map(|s| s.get(metric).map_or(0.0, f)).collect() };
             let average = averages.get(metric).unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
             let estimate = |mean: f64, f: fn(Prf) -> f64| Estimate {
                 mean,
@@ -303,7 +302,8 @@ fn markdown(header: &str, reports: &[SystemReport], convention: Convention) -> S
     });
     for report in reports {
         for row in &report.metrics {
-            let (first, second) = if recall_first { (&row.recall, &row.precision) } else { (&row.precision, &row.recall) };
+            let (first, second) =
+                if recall_first { (&row.recall, &row.precision) } else { (&row.precision, &row.recall) };
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} |\n",
                 report.system,

@@ -53,7 +53,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     bail!("{origin}: no label for cluster '{}' in the labels folder", report.id);
                 };
                 let result = score(&report.groups, label);
-                println!("{:<28} found {:>2}  expected {:>2}  matched {:>2}", report.id, result.found, result.expected, result.matched);
+                println!(
+                    "{:<28} found {:>2}  expected {:>2}  matched {:>2}",
+                    report.id, result.found, result.expected, result.matched
+                );
                 total = total + result;
                 seen.insert(report.id);
             }

@@ -62,7 +62,8 @@ impl Method for Consensus {
         let values = sentence_values(corpus, &vectors, budget);
         let reads_alone = |&s: &usize| reads_on_its_own(&corpus.sentences[s]);
         let candidates: Vec<usize> = (0..corpus.sentences.len()).filter(reads_alone).collect();
-        let objective = Agreement { index: &index, shares: &shares, values: &values, covered: vec![false; shares.len()] };
+        let objective =
+            Agreement { index: &index, shares: &shares, values: &values, covered: vec![false; shares.len()] };
         let chosen = maximize(corpus, &vectors, budget, &objective, &candidates, COST_EXPONENT);
         fill(corpus, &vectors, budget, &chosen, round_robin(corpus).into_iter().filter(reads_alone))
     }
@@ -75,7 +76,8 @@ const PRONOUN_SOURCES: [&str; 4] = ["it", "he", "she", "they"];
 const ATTRIBUTION_VERBS: [&str; 5] = ["said", "says", "added", "reported", "told"];
 
 /// Phrases that refer to a quantity or party named only in an earlier sentence.
-const BACK_REFERENCES: [&str; 6] = ["that number", "this number", "that figure", "this figure", "the former", "the latter"];
+const BACK_REFERENCES: [&str; 6] =
+    ["that number", "this number", "that figure", "this figure", "the former", "the latter"];
 
 /// Whether a sentence lifted out of its report still reads whole: eligible, not opening with a
 /// word that points back (`It said`, `That number`), not referring back (`among that number`),
@@ -171,8 +173,9 @@ mod tests {
             assert!(!chosen.is_empty());
             assert_eq!(chosen, Consensus.select(&c, &budget));
             assert!(chosen.iter().all(|&s| reads_on_its_own(&c.sentences[s])));
-            let usage =
-                chosen.iter().fold(chorus_core::Usage::default(), |u, &s| u.with(c.sentences[s].words, c.sentences[s].text.len()));
+            let usage = chosen
+                .iter()
+                .fold(chorus_core::Usage::default(), |u, &s| u.with(c.sentences[s].words, c.sentences[s].text.len()));
             assert!(budget.allows(usage), "{budget:?}: {usage:?}");
         }
     }

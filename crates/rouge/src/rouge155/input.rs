@@ -17,10 +17,7 @@ fn perl_sentences(text: &str) -> Vec<Vec<u8>> {
     split_sentences(text)
         .into_iter()
         .map(|sentence| {
-            let escaped = sentence
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;");
+            let escaped = sentence.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
             // The line regex captures up to the line end, newline included.
             let line = match escaped.find('\n') {
                 Some(newline) => &escaped[..=newline],
@@ -62,15 +59,11 @@ fn read_text(sentences: &[Vec<u8>], limit: Option<Truncation>) -> Vec<u8> {
         let (size, cut) = match limit {
             Truncation::Words(n) => {
                 let words = perl_words(sentence);
-                (
-                    words.len(),
-                    (used + words.len() >= n).then(|| first_words(&words, n - used)),
-                )
+                (words.len(), (used + words.len() >= n).then(|| first_words(&words, n - used)))
             }
-            Truncation::Bytes(n) => (
-                sentence.len(),
-                (used + sentence.len() >= n).then(|| sentence[..n - used].to_vec()),
-            ),
+            Truncation::Bytes(n) => {
+                (sentence.len(), (used + sentence.len() >= n).then(|| sentence[..n - used].to_vec()))
+            }
         };
         if used > 0 {
             text.push(b' ');
@@ -133,19 +126,13 @@ fn tokens(text: &[u8]) -> Vec<String> {
 pub(crate) fn tokenize(text: &str, limit: Option<Truncation>) -> Tokenized {
     let limit = limit.filter(|l| !matches!(l, Truncation::Words(0) | Truncation::Bytes(0)));
     let sentences = perl_sentences(text);
-    let lcs_sentences: Vec<Vec<String>> = read_sentences(&sentences, limit)
-        .iter()
-        .map(|s| tokens(s))
-        .collect();
+    let lcs_sentences: Vec<Vec<String>> = read_sentences(&sentences, limit).iter().map(|s| tokens(s)).collect();
     // Only under a byte limit do the two readers keep different text.
     let tokens = match limit {
         Some(Truncation::Bytes(_)) => tokens(&read_text(&sentences, limit)),
         _ => lcs_sentences.concat(),
     };
-    Tokenized {
-        tokens,
-        sentences: lcs_sentences,
-    }
+    Tokenized { tokens, sentences: lcs_sentences }
 }
 
 #[cfg(test)]
@@ -155,24 +142,15 @@ mod tests {
     #[test]
     fn escaping_and_embedded_newlines_follow_the_wrapper() {
         let text = tokenize("AT&T bid <b>.\nSecond line\nlost here.", None);
-        assert_eq!(
-            text.tokens,
-            ["at", "amp", "t", "bid", "lt", "b", "gt", "second", "line"]
-        );
+        assert_eq!(text.tokens, ["at", "amp", "t", "bid", "lt", "b", "gt", "second", "line"]);
         assert_eq!(text.sentences.len(), 2);
     }
 
     #[test]
     fn word_limit_counts_whitespace_words_across_sentences() {
-        let text = tokenize(
-            "U.S.-led forces. Then rested today.",
-            Some(Truncation::Words(3)),
-        );
+        let text = tokenize("U.S.-led forces. Then rested today.", Some(Truncation::Words(3)));
         assert_eq!(text.tokens, ["u", "s", "led", "forc", "then"]);
-        assert_eq!(
-            text.sentences,
-            [vec!["u", "s", "led", "forc"], vec!["then"]]
-        );
+        assert_eq!(text.sentences, [vec!["u", "s", "led", "forc"], vec!["then"]]);
     }
 
     #[test]
@@ -181,24 +159,14 @@ mod tests {
         // readText: "abcdef ghij." is 12 bytes, then 3 bytes of the next sentence.
         assert_eq!(text.tokens, ["abcdef", "ghij", "klm"]);
         // readText_LCS compares each sentence alone with the limit: both are shorter.
-        assert_eq!(
-            text.sentences,
-            [vec!["abcdef", "ghij"], vec!["klmnop", "qrst"]]
-        );
+        assert_eq!(text.sentences, [vec!["abcdef", "ghij"], vec!["klmnop", "qrst"]]);
     }
 
     #[test]
     fn both_readers_agree_without_a_byte_limit() {
         let sentences = perl_sentences("One two three. Four five! Six seven eight nine.");
-        for limit in [
-            None,
-            Some(Truncation::Words(4)),
-            Some(Truncation::Words(100)),
-        ] {
-            let joined: Vec<String> = read_sentences(&sentences, limit)
-                .iter()
-                .flat_map(|s| tokens(s))
-                .collect();
+        for limit in [None, Some(Truncation::Words(4)), Some(Truncation::Words(100))] {
+            let joined: Vec<String> = read_sentences(&sentences, limit).iter().flat_map(|s| tokens(s)).collect();
             assert_eq!(tokens(&read_text(&sentences, limit)), joined, "{limit:?}");
         }
     }

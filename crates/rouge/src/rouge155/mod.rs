@@ -17,14 +17,8 @@ use crate::scores::{Metric, Prf, Scores};
 pub(crate) use input::tokenize;
 
 /// The metrics the script reports with these flags (its ROUGE-L is already summary-level).
-pub(crate) const METRICS: &[Metric] = &[
-    Metric::Rouge1,
-    Metric::Rouge2,
-    Metric::Rouge3,
-    Metric::Rouge4,
-    Metric::RougeL,
-    Metric::RougeSU4,
-];
+pub(crate) const METRICS: &[Metric] =
+    &[Metric::Rouge1, Metric::Rouge2, Metric::Rouge3, Metric::Rouge4, Metric::RougeL, Metric::RougeSU4];
 
 /// `sprintf("%7.5f", x)` read back as a number; Rust's formatting rounds ties to even like glibc.
 fn round5(x: f64) -> f64 {
@@ -42,16 +36,8 @@ fn rounded_prf(overlap: Overlap) -> Prf {
     };
     let (recall, precision) = (ratio(overlap.reference_total), ratio(overlap.summary_total));
     let denominator = 0.5 * precision + 0.5 * recall;
-    let f1 = if denominator > 0.0 {
-        round5(precision * recall / denominator)
-    } else {
-        0.0
-    };
-    Prf {
-        precision,
-        recall,
-        f1,
-    }
+    let f1 = if denominator > 0.0 { round5(precision * recall / denominator) } else { 0.0 };
+    Prf { precision, recall, f1 }
 }
 
 fn overlap(reference: &Profile, summary: &Profile, metric: Metric) -> Option<Overlap> {
@@ -96,20 +82,10 @@ pub(crate) fn average(per_item: &[Scores]) -> Scores {
     let mut averages = Scores::default();
     for &metric in METRICS {
         let column = |field: fn(&Prf) -> f64| -> Vec<f64> {
-            order
-                .iter()
-                .map(|&i| per_item[i].get(metric).map_or(0.0, |prf| field(&prf)))
-                .collect()
+            order.iter().map(|&i| per_item[i].get(metric).map_or(0.0, |prf| field(&prf))).collect()
         };
         let mean = |field: fn(&Prf) -> f64| round5(rouge155_average(&column(field)));
-        averages.set(
-            metric,
-            Prf {
-                precision: mean(|p| p.precision),
-                recall: mean(|p| p.recall),
-                f1: mean(|p| p.f1),
-            },
-        );
+        averages.set(metric, Prf { precision: mean(|p| p.precision), recall: mean(|p| p.recall), f1: mean(|p| p.f1) });
     }
     averages
 }
@@ -120,11 +96,7 @@ mod tests {
 
     #[test]
     fn f_is_computed_from_rounded_precision_and_recall() {
-        let prf = rounded_prf(Overlap {
-            hits: 1,
-            reference_total: 3,
-            summary_total: 7,
-        });
+        let prf = rounded_prf(Overlap { hits: 1, reference_total: 3, summary_total: 7 });
         assert_eq!(prf.recall, 0.33333);
         assert_eq!(prf.precision, 0.14286);
         assert_eq!(prf.f1, 0.2);

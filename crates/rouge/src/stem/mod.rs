@@ -15,8 +15,7 @@ pub use rouge155::rouge155_stem;
 
 /// Both stemmers are defined on the tokens their tokenizers produce: lowercase ASCII letters and digits.
 fn is_plain_token(word: &str) -> bool {
-    word.bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// Replaces the last `suffix_len` bytes of `word` with `replacement`.

@@ -100,11 +100,7 @@ fn ends_double_consonant(word: &[u8]) -> bool {
 fn ends_cvc(word: &[u8]) -> bool {
     let n = word.len();
     let flags: Vec<bool> = consonant_flags(word).collect();
-    (n >= 3
-        && flags[n - 3]
-        && !flags[n - 2]
-        && flags[n - 1]
-        && !matches!(word[n - 1], b'w' | b'x' | b'y'))
+    (n >= 3 && flags[n - 3] && !flags[n - 2] && flags[n - 1] && !matches!(word[n - 1], b'w' | b'x' | b'y'))
         || (n == 2 && !flags[0] && flags[1])
 }
 
@@ -123,16 +119,8 @@ struct Rule {
     condition: fn(&[u8]) -> bool,
 }
 
-const fn rule(
-    suffix: &'static str,
-    replacement: &'static str,
-    condition: fn(&[u8]) -> bool,
-) -> Rule {
-    Rule {
-        suffix,
-        replacement,
-        condition,
-    }
+const fn rule(suffix: &'static str, replacement: &'static str, condition: fn(&[u8]) -> bool) -> Rule {
+    Rule { suffix, replacement, condition }
 }
 
 /// NLTK's `_apply_rule_list`: the first rule whose suffix matches is the only one considered.
@@ -342,14 +330,8 @@ mod tests {
 
     #[test]
     fn y_is_a_consonant_only_after_a_vowel_or_at_the_start() {
-        assert_eq!(
-            consonant_flags(b"toy").collect::<Vec<_>>(),
-            [true, false, true]
-        );
-        assert_eq!(
-            consonant_flags(b"syzygy").collect::<Vec<_>>(),
-            [true, false, true, false, true, false]
-        );
+        assert_eq!(consonant_flags(b"toy").collect::<Vec<_>>(), [true, false, true]);
+        assert_eq!(consonant_flags(b"syzygy").collect::<Vec<_>>(), [true, false, true, false, true, false]);
         assert_eq!(measure(b"trouble"), 1);
         assert_eq!(measure(b"troubles"), 2);
     }

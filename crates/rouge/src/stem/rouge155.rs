@@ -48,9 +48,7 @@ fn runs_after_onset(s: &[u8], starts_with_consonant: bool) -> usize {
                 !is_strict_vowel(b)
             }
         };
-        let next = (pos + 1..s.len())
-            .find(|&i| ends_run(s[i]))
-            .unwrap_or(s.len());
+        let next = (pos + 1..s.len()).find(|&i| ends_run(s[i])).unwrap_or(s.len());
         if !(consonant && pos == 0) {
             runs += 1;
         }
@@ -97,13 +95,7 @@ fn is_cvc(s: &[u8]) -> bool {
         return false;
     }
     match (1..s.len()).find(|&i| is_vowel_or_y(s[i])) {
-        Some(v) => {
-            s.len() == v + 2
-                && !matches!(
-                    s[v + 1],
-                    b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'x' | b'y'
-                )
-        }
+        Some(v) => s.len() == v + 2 && !matches!(s[v + 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'x' | b'y'),
         None => false,
     }
 }
@@ -132,32 +124,16 @@ const STEP2: &[(&str, &str)] = &[
     ("logi", "log"),
 ];
 
-const STEP3: &[(&str, &str)] = &[
-    ("icate", "ic"),
-    ("ative", ""),
-    ("alize", "al"),
-    ("iciti", "ic"),
-    ("ical", "ic"),
-    ("ful", ""),
-    ("ness", ""),
-];
+const STEP3: &[(&str, &str)] =
+    &[("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", "")];
 
 /// Step 4's main list; the script tries `ment` and `ent` separately afterwards.
-const STEP4: &[&str] = &[
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ou", "ism", "ate", "iti",
-    "ous", "ive", "ize",
-];
+const STEP4: &[&str] =
+    &["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ou", "ism", "ate", "iti", "ous", "ive", "ize"];
 
 /// An anchored alternation matches at its leftmost start, i.e. the longest listed suffix.
-fn longest_suffix<'a, T>(
-    w: &[u8],
-    table: &'a [T],
-    suffix_of: impl Fn(&T) -> &str,
-) -> Option<&'a T> {
-    table
-        .iter()
-        .filter(|entry| w.ends_with(suffix_of(entry).as_bytes()))
-        .max_by_key(|entry| suffix_of(entry).len())
+fn longest_suffix<'a, T>(w: &[u8], table: &'a [T], suffix_of: impl Fn(&T) -> &str) -> Option<&'a T> {
+    table.iter().filter(|entry| w.ends_with(suffix_of(entry).as_bytes())).max_by_key(|entry| suffix_of(entry).len())
 }
 
 /// Replaces a step-2/3 suffix when the stem before it has m > 0.

@@ -9,11 +9,7 @@ const TABLE_TEXT: &str = include_str!("../../data/wordnet-2.0-exceptions.txt");
 fn table() -> &'static FxHashMap<&'static str, &'static str> {
     static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        TABLE_TEXT
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split_once(' '))
-            .collect()
+        TABLE_TEXT.lines().filter(|line| !line.starts_with('#')).filter_map(|line| line.split_once(' ')).collect()
     })
 }
 
