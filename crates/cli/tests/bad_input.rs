@@ -226,7 +226,7 @@ fn unknown_method() {
 fn windows_1252_text_comes_out_clean() {
     // The same text as a Rust string, and as the Windows-1252 bytes written to the file.
     let text = "The caf\u{e9} owner said \u{201c}we are safe now\u{201d} after troops ended the siege on Saturday.\n\
-                He said it\u{2019}s been a long week for the town and its people.\n";
+                The mayor said it\u{2019}s been a long week for the town and its people.\n";
     let bytes: Vec<u8> = text
         .chars()
         .map(|c| match c {
@@ -249,7 +249,7 @@ fn windows_1252_text_comes_out_clean() {
 fn mojibake_comes_out_clean() {
     // UTF-8 that was read as Windows-1252 and written back: é, curly quotes, no-break space.
     let text = "The caf\u{c3}\u{a9} owner said \u{e2}\u{20ac}\u{153}we are safe now\u{e2}\u{20ac}\u{9d} after troops ended \
-                the siege on Saturday.\u{c2}\u{a0}He said it\u{e2}\u{20ac}\u{2122}s been a long week for the town and its people.\n";
+                the siege on Saturday.\u{c2}\u{a0}The mayor said it\u{e2}\u{20ac}\u{2122}s been a long week for the town and its people.\n";
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("mojibake.txt"), text).expect("write");
     let brief = brief_of(dir.path(), file_text(dir.path()));
