@@ -98,8 +98,10 @@ fn describe(group: &FigureGroup, claims: &[CitedClaim], documents: &[DocumentInf
             if !v.attributions.is_empty() {
                 said.push_str(&format!(" ({})", v.attributions.join("; ")));
             }
-            if !v.days.is_empty() {
-                said.push_str(&format!(", {}", v.days.join(", ")));
+            let mut days: Vec<&str> = v.days.iter().map(|d| d.strip_prefix("on ").unwrap_or(d)).collect();
+            days.dedup();
+            if !days.is_empty() {
+                said.push_str(&format!(", {}", days.join(", ")));
             }
             let reports: Vec<String> = v.docs.iter().map(|d| source_number(documents, d).to_string()).collect();
             format!("{said} [{}]", reports.join(", "))
@@ -120,8 +122,15 @@ pub fn render_figures(report: &FigureReport) -> String {
     if out.is_empty() {
         out.push_str("no figures found\n");
     }
-    out.push_str("\nReports:\n");
-    for (i, doc) in report.documents.iter().enumerate() {
+    out.push('\n');
+    out.push_str(&report_list(&report.documents));
+    out
+}
+
+/// The numbered reports that `[n]` in a figure line refers to.
+fn report_list(documents: &[DocumentInfo]) -> String {
+    let mut out = String::from("Reports:\n");
+    for (i, doc) in documents.iter().enumerate() {
         out.push_str(&format!("[{}] {}\n", i + 1, source_name(doc)));
     }
     out

@@ -1,6 +1,7 @@
-//! The plain brief.
+//! The plain brief; when figures are disputed, the values with `[n]` report numbers, and the
+//! numbered reports.
 
-use super::{describe_group, disputed};
+use super::{describe_group, disputed, report_list};
 use crate::Brief;
 
 pub fn render(brief: &Brief) -> String {
@@ -10,7 +11,8 @@ pub fn render(brief: &Brief) -> String {
     if !lines.is_empty() {
         out.push_str("\nFigures the reports disagree on:\n");
         out.push_str(&lines.join("\n"));
-        out.push('\n');
+        out.push_str("\n\n");
+        out.push_str(&report_list(&brief.documents));
     }
     out
 }
