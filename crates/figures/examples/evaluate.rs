@@ -1,7 +1,7 @@
 //! Precision and recall of disputed groups on a labelled set of real clusters (`--set real`, the
-//! default, or `--set heldout`), through the CLI's pipeline; with `--groups`, also every
+//! default, `--set heldout` or `--set fresh`), through the CLI's pipeline; with `--groups`, also every
 //! disputed group found, and with `--claims`, every claim (number, counted key, event, scope,
-//! report), to read the errors.
+//! hedge, report), to read the errors.
 //!
 //! `cargo run -p chorus-figures --release --example evaluate [-- --set heldout] [--groups] [--claims]`
 //! (data from `$CHORUS_DATA`, else `<workspace>/../shared/data`).
@@ -17,11 +17,7 @@ fn main() -> ExitCode {
     let show_groups = flags.iter().any(|a| a == "--groups");
     let show_claims = flags.iter().any(|a| a == "--claims");
     let set = flags.iter().position(|a| a == "--set").and_then(|i| flags.get(i + 1)).map_or("real", String::as_str);
-    if !real_data::REAL_SETS.contains(&set) {
-        eprintln!("evaluate: unknown set {set:?}; the sets are {:?}", real_data::REAL_SETS);
-        return ExitCode::FAILURE;
-    }
-    let scored = real_data::data_files().and_then(|files| real_data::evaluate(&files, &real_data::labels_of(set)?));
+    let scored = real_data::data_files(set).and_then(|files| real_data::evaluate(&files, &real_data::labels_of(set)?));
     let scored = match scored {
         Ok(scored) => scored,
         Err(e) => {
@@ -37,8 +33,9 @@ fn main() -> ExitCode {
                 let event = claim.event.map_or("-".to_string(), |e| format!("{e:?}"));
                 let scope = claim.scope.map_or("-".to_string(), |s| format!("{s:?}"));
                 let quoted = if claim.quoted { "quoted" } else { "" };
+                let hedge = claim.qualifier.as_deref().unwrap_or("");
                 println!(
-                    "    claim {:>8} {:<24} {:<9} {:<11} doc {} {quoted}",
+                    "    claim {hedge:>10} {:>8} {:<24} {:<9} {:<11} doc {} {quoted}",
                     claim.number_text, claim.counted_key, event, scope, claim.doc_id
                 );
             }

@@ -2,15 +2,16 @@
 //!
 //! [`extract`] reads every sentence for quantitative claims (value, hedge, what is counted,
 //! what happened to it, who says so, for which day); [`group`] puts claims about the same
-//! quantity side by side and judges them (`agree`, `disagree`, `updated`). [`eval`] scores
+//! quantity side by side and judges them (`agree`, `consistent`, `disagree`, `updated`). [`eval`] scores
 //! disputed groups against hand labels.
 //!
 //! ```text
 //! sentence ─tokens─▶ number ─trap?─▶ counted + event + phase + attribution + day ─▶ Claim
-//! claims ─key (counted, event, phase, scope)─▶ FigureGroup ─verdict─▶ agree | disagree | updated
+//! claims ─key (counted, event, phase, scope)─▶ FigureGroup ─verdict─▶ agree | consistent | disagree | updated
 //! ```
 
 mod attribution;
+mod bound;
 mod claim;
 mod counted;
 mod day;

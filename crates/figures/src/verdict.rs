@@ -5,6 +5,9 @@
 //! a witness's `"there were two people injured"` is what one person saw, not a count that
 //! disputes the seven the reports give. Quoted figures still count when no other exists.
 //! - `Agree`: at most one distinct exact value.
+//! - `Consistent`: several values, but the hedges they are stated with let them all be true
+//!   (`at least 49` and `more than 50`, `about 20` and `21`): see [`crate::bound`] for the
+//!   range of counts each hedge allows. Without hedges, two values are never consistent.
 //! - `OneReport`: several values, but no two reports contradict each other: the reports' sets
 //!   of values are nested, each contained in the next, so every extra value comes from a
 //!   report that also gives all the others. A report giving `60 killed`, then `43 in Ramadi`
@@ -20,6 +23,7 @@
 //!
 //! Moments are compared by calendar day when every claim of the group has one, else by weekday.
 
+use crate::bound::{all_can_hold, interval_of};
 use crate::claim::Claim;
 use crate::day::Moment;
 use serde::Serialize;
@@ -29,6 +33,7 @@ use std::collections::{BTreeSet, HashMap};
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Agree,
+    Consistent,
     OneReport,
     Disagree,
     Updated,
@@ -38,16 +43,18 @@ pub enum Verdict {
 pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Option<u64>) {
     let exact: Vec<&Claim> = claims.into_iter().filter(|c| c.value.exact().is_some()).collect();
     let in_own_voice = exact.iter().any(|c| !c.quoted);
-    let exact: Vec<(u64, Option<Moment>, usize)> = exact
-        .iter()
-        .filter(|c| !(in_own_voice && c.quoted))
-        .filter_map(|c| c.value.exact().map(|v| (v, c.when, c.doc)))
-        .collect();
+    let judged: Vec<&Claim> = exact.into_iter().filter(|c| !(in_own_voice && c.quoted)).collect();
+    let exact: Vec<(u64, Option<Moment>, usize)> =
+        judged.iter().filter_map(|c| c.value.exact().map(|v| (v, c.when, c.doc))).collect();
     let mut values: Vec<u64> = exact.iter().map(|(v, _, _)| *v).collect();
     values.sort_unstable();
     values.dedup();
     if values.len() <= 1 {
         return (Verdict::Agree, None);
+    }
+    let allowed = judged.iter().filter_map(|c| c.value.exact().map(|v| interval_of(v, c.qualifier.as_deref())));
+    if all_can_hold(allowed) {
+        return (Verdict::Consistent, None);
     }
     if values_are_nested(exact.iter().map(|(value, _, doc)| (*doc, *value))) {
         return (Verdict::OneReport, None);
@@ -164,6 +171,28 @@ mod tests {
         with_third.push(claim(Value::Exact(7), None));
         with_third[3].doc = 3;
         assert_eq!(judge(&with_third).0, Verdict::Disagree);
+    }
+
+    fn hedged(value: u64, hedge: &str) -> Claim {
+        let mut hedged = claim(Value::Exact(value), None);
+        hedged.qualifier = Some(hedge.into());
+        hedged
+    }
+
+    #[test]
+    fn bounds_that_can_all_hold_are_consistent_whatever_the_time() {
+        let claims = [hedged(200, "more than"), hedged(270, "more than"), claim(Value::Exact(301), None)];
+        assert_eq!(judge(&claims), (Verdict::Consistent, None));
+        let dozen = [hedged(12, "more than"), claim(Value::Exact(13), weekday(2))];
+        assert_eq!(judge(&dozen), (Verdict::Consistent, None));
+    }
+
+    #[test]
+    fn a_value_outside_a_bound_is_still_judged_by_time() {
+        let undated = [hedged(23, "at least"), claim(Value::Exact(20), None)];
+        assert_eq!(judge(&undated).0, Verdict::Disagree);
+        let rising = [hedged(100, "up to"), claim(Value::Exact(120), weekday(4))];
+        assert_eq!(judge(&rising).0, Verdict::Disagree, "the bound has no time, so no update");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! on the shared data, for two labelled sets (see the README in each folder):
 //! - `tests/labels/real/`: labelled before tuning, then used for tuning;
 //! - `tests/labels/heldout/`: labelled after that, before the next round of changes, and not
-//!   tuned on.
+//!   tuned on, but its errors were read;
+//! - `tests/labels/fresh/`: from the training split, labelled before the round that added
+//!   interval verdicts for hedged figures.
 //!
 //! The data may not be copied into the repository, so this test reads it from `$CHORUS_DATA`
 //! or `<workspace>/../shared/data`, and fails, saying where it looked, when it is not there: a
@@ -15,7 +17,7 @@ use chorus_figures::eval::Score;
 /// Scores one labelled set and checks it against floors set a little below the measured
 /// values, so a change that costs one more false or missed dispute fails.
 fn check(set: &str, min_clusters: usize, min_precision: f64, min_recall: f64) {
-    let files = real_data::data_files().unwrap_or_else(|e| panic!("{e}"));
+    let files = real_data::data_files(set).unwrap_or_else(|e| panic!("{e}"));
     let labels = real_data::labels_of(set).unwrap_or_else(|e| panic!("{e}"));
     assert!(labels.len() >= min_clusters, "only {} label files in tests/labels/{set}", labels.len());
     let scored = real_data::evaluate(&files, &labels).unwrap_or_else(|e| panic!("{e}"));
@@ -33,25 +35,35 @@ fn check(set: &str, min_clusters: usize, min_precision: f64, min_recall: f64) {
     assert!(recall >= min_recall, "{set}: recall {recall:.3} < {min_recall}");
 }
 
-/// The tuning set, measured at precision 7/7 = 1.000 and recall 7/9 = 0.778 (before this
-/// round: 7/13 = 0.538 and 0.778).
+/// The tuning set, measured at precision 6/6 = 1.000 and recall 6/9 = 0.667 (before interval
+/// verdicts: 7/7 and 7/9; the dispute lost is one its labels draw between two lower bounds,
+/// `at least 23` and `at least 27`, which the interval rule reads as consistent).
 #[test]
 fn disputed_groups_on_the_tuning_set_reach_the_measured_floors() {
-    check("real", 30, 0.85, 0.75);
+    check("real", 30, 0.9, 0.6);
 }
 
-/// The fresh held-out set, measured at precision 7/13 = 0.538 and recall 7/8 = 0.875, the
-/// same before and after this round's changes.
+/// The held-out set, measured at precision 6/10 = 0.600 and recall 6/8 = 0.750 (before
+/// interval verdicts: 7/13 and 7/8; the dispute lost is again two lower bounds, `at least 17`
+/// and `more than 20`).
 #[test]
 fn disputed_groups_on_the_held_out_set_reach_the_measured_floors() {
-    check("heldout", 21, 0.5, 0.85);
+    check("heldout", 21, 0.55, 0.7);
+}
+
+/// The fresh set from the training split, measured at precision 1/9 = 0.111 and recall 1/2 =
+/// 0.500 (before interval verdicts: 1/11 and 1/2). Its false disputes are counts of parts and
+/// of other incidents that no marker word sets apart.
+#[test]
+fn disputed_groups_on_the_fresh_set_reach_the_measured_floors() {
+    check("fresh", 41, 0.105, 0.45);
 }
 
 #[test]
 fn missing_data_is_an_error_that_says_where_it_looked() {
     // Run in a child process so the variable does not leak into the test above.
     if std::env::var_os("CHORUS_FIGURES_MISSING_DATA_CHILD").is_some() {
-        let error = real_data::data_files().expect_err("no data in an empty folder");
+        let error = real_data::data_files("real").expect_err("no data in an empty folder");
         assert!(error.contains("/nowhere/multi_news/validation.jsonl.gz"), "{error}");
         assert!(error.contains("CHORUS_DATA"), "{error}");
         return;

@@ -9,9 +9,7 @@ use chorus_figures::{extract, group};
 #[test]
 fn ten_thousand_tiny_reports() {
     let documents: Vec<Document> = (0..10_000)
-        .map(|i| {
-            Document::new(i.to_string(), format!("At least {} people were killed, police said on Monday.", i % 7 + 1))
-        })
+        .map(|i| Document::new(i.to_string(), format!("{} people were killed, police said on Monday.", i % 7 + 1)))
         .collect();
     let corpus = common::corpus_of(&documents);
     let claims = extract(&corpus, &documents);

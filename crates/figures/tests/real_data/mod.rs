@@ -1,7 +1,7 @@
 //! The evaluation on real clusters: finds the shared data, runs the CLI's pipeline (ingest
 //! cleaning, segment's sentence splitter, then figures) on every cluster that has a label in
-//! one labelled set (`tests/labels/real/`, the tuning set, or `tests/labels/heldout/`), and
-//! scores it. Shared by `tests/real_labels.rs` and
+//! one labelled set (`tests/labels/real/`, the tuning set, `tests/labels/heldout/` or
+//! `tests/labels/fresh/`), and scores it. Shared by `tests/real_labels.rs` and
 //! `examples/evaluate.rs`.
 // The test and the example each use a different part of this module.
 #![allow(dead_code)]
@@ -12,29 +12,37 @@ use chorus_segment::Segmenter;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The data files the labelled clusters come from, relative to the data folder.
-pub const DATA_FILES: &[&str] = &["multi_news/validation.jsonl.gz", "tac2011_multiling_en/test.jsonl"];
-
-/// The labelled sets, by folder name under `tests/labels/`.
-pub const REAL_SETS: &[&str] = &["real", "heldout"];
+/// The labelled sets, by folder name under `tests/labels/`, each with the data files its
+/// clusters come from (relative to the data folder). Each set reads only its own files: the
+/// training split is large, and the other sets have nothing in it.
+pub const REAL_SETS: &[(&str, &[&str])] = &[
+    ("real", &["multi_news/validation.jsonl.gz", "tac2011_multiling_en/test.jsonl"]),
+    ("heldout", &["multi_news/validation.jsonl.gz"]),
+    ("fresh", &["multi_news/train.jsonl.gz"]),
+];
 
 pub fn labels_dir(set: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/labels").join(set)
 }
 
-/// `$CHORUS_DATA` when set, else `<workspace>/../shared/data`; an error that says where it
-/// looked when a data file is not there.
-pub fn data_files() -> Result<Vec<PathBuf>, String> {
+/// The data files of labelled set `set`, in `$CHORUS_DATA` when set, else
+/// `<workspace>/../shared/data`; an error that says where it looked when a data file is not
+/// there, or that names the sets when `set` is not one.
+pub fn data_files(set: &str) -> Result<Vec<PathBuf>, String> {
+    let Some((_, data_files)) = REAL_SETS.iter().find(|(name, _)| *name == set) else {
+        let names: Vec<&str> = REAL_SETS.iter().map(|(name, _)| *name).collect();
+        return Err(format!("unknown labelled set {set:?}; the sets are {names:?}"));
+    };
     let dir = match std::env::var_os("CHORUS_DATA") {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
     };
-    let files: Vec<PathBuf> = DATA_FILES.iter().map(|f| dir.join(f)).collect();
+    let files: Vec<PathBuf> = data_files.iter().map(|f| dir.join(f)).collect();
     match files.iter().find(|f| !f.is_file()) {
         Some(missing) => Err(format!(
             "the real-data evaluation needs {} (looked in $CHORUS_DATA, else <workspace>/../shared/data); set CHORUS_DATA to the folder holding {}",
             missing.display(),
-            DATA_FILES.join(" and "),
+            data_files.join(" and "),
         )),
         None => Ok(files),
     }
