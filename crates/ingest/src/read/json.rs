@@ -31,7 +31,7 @@ pub(crate) fn parse_cluster(text: &str, fallback_id: &str) -> Result<Cluster, Pr
         documents.extend(json_document(position, item)?);
     }
     if documents.is_empty() {
-        return Err(Problem::Empty);
+        return Err(Problem::NotACluster(format!("cluster \"{id}\" is empty: no document has any text")));
     }
     Ok(Cluster { id, documents })
 }
@@ -105,6 +105,6 @@ mod tests {
         let error = cluster_from_json(r#"[1, 2]"#, "x.json").expect_err("array");
         assert!(error.to_string().contains("expected an object"), "{error}");
         let error = cluster_from_json(r#"{"documents": [" "]}"#, "x.json").expect_err("blank");
-        assert_eq!(error.to_string(), "x.json: empty: no text");
+        assert_eq!(error.to_string(), "x.json: not a cluster: cluster \"x\" is empty: no document has any text");
     }
 }
