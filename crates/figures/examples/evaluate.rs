@@ -1,5 +1,5 @@
 //! Precision and recall of disputed groups on a labelled set of real clusters (`--set real`, the
-//! default, `--set heldout` or `--set fresh`), through the CLI's pipeline; with `--groups`, also every
+//! default, `--set heldout`, `--set fresh` or `--set fresh2`), through the CLI's pipeline; with `--groups`, also every
 //! disputed group found, and with `--claims`, every claim (number, counted key, event, scope,
 //! hedge, report), to read the errors.
 //!

@@ -1,7 +1,7 @@
 //! The evaluation on real clusters: finds the shared data, runs the CLI's pipeline (ingest
 //! cleaning, segment's sentence splitter, then figures) on every cluster that has a label in
 //! one labelled set (`tests/labels/real/`, the tuning set, `tests/labels/heldout/` or
-//! `tests/labels/fresh/`), and scores it. Shared by `tests/real_labels.rs` and
+//! `tests/labels/fresh/` or `tests/labels/fresh2/`), and scores it. Shared by `tests/real_labels.rs` and
 //! `examples/evaluate.rs`.
 // The test and the example each use a different part of this module.
 #![allow(dead_code)]
@@ -19,6 +19,7 @@ pub const REAL_SETS: &[(&str, &[&str])] = &[
     ("real", &["multi_news/validation.jsonl.gz", "tac2011_multiling_en/test.jsonl"]),
     ("heldout", &["multi_news/validation.jsonl.gz"]),
     ("fresh", &["multi_news/train.jsonl.gz"]),
+    ("fresh2", &["multi_news/train.jsonl.gz"]),
 ];
 
 pub fn labels_dir(set: &str) -> PathBuf {
