@@ -18,16 +18,11 @@ struct References {
     summaries: Vec<String>,
 }
 
-/// Opens a text file, or stdin for `-`, decompressing `.gz`.
-pub fn open_lines(path: &Path) -> anyhow::Result<Box<dyn BufRead + Send>> {
-    Ok(chorus::open_text(path)?)
-}
-
 /// Reads every cluster that has references; a line that cannot be read is an error naming it.
 pub fn read_items(path: &Path, limit: Option<usize>) -> anyhow::Result<Vec<Item>> {
     let source = path.display().to_string();
     let mut items = Vec::new();
-    for (n, line) in open_lines(path)?.lines().enumerate().take(limit.unwrap_or(usize::MAX)) {
+    for (n, line) in chorus::open_text(path)?.lines().enumerate().take(limit.unwrap_or(usize::MAX)) {
         let line = line.with_context(|| format!("{source}: line {}: cannot read", n + 1))?;
         if line.trim().is_empty() {
             continue;

@@ -4,7 +4,6 @@
 //! Stages run one after another on one thread over the same clusters held in memory, so each
 //! figure is that stage's own cost; `batch` spreads the same work over all cores.
 
-use crate::data::open_lines;
 use crate::options::MethodArgs;
 use anyhow::Context;
 use chorus::{Cluster, Format, Segmenter};
@@ -54,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let limit = args.limit.unwrap_or(usize::MAX);
 
     // The raw lines are read once up front so that disk speed does not blur the stage figures.
-    let raw: Vec<String> = open_lines(&args.data)?
+    let raw: Vec<String> = chorus::open_text(&args.data)?
         .lines()
         .take(limit)
         .collect::<Result<_, _>>()
@@ -145,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn scaling(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?;
     let source = args.data.display().to_string();
-    let documents: Vec<chorus::Document> = open_lines(&args.data)?
+    let documents: Vec<chorus::Document> = chorus::open_text(&args.data)?
         .lines()
         .take(args.limit.unwrap_or(usize::MAX))
         .map_while(Result::ok)

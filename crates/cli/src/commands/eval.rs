@@ -101,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let items = read_items(&args.data, args.limit)?;
     let references: Vec<_> = items
         .par_iter()
-        .map(|item| scorer.prepare(&prepared_texts(&item.references, convention)))
+        .map(|item| scorer.prepare(&item.references.iter().map(|r| prepared(r, convention)).collect::<Vec<_>>()))
         .collect::<Result<_, _>>()
         .context("reference summaries")?;
 
@@ -195,10 +195,10 @@ fn method_names(list: Option<&str>, default_needed: bool) -> anyhow::Result<Vec<
 
 /// rouge-score's ROUGE-Lsum reads one sentence per line; the reference tooling splits both sides
 /// into sentences first, and so does this, so the numbers are the ones users compare against.
-fn prepared_texts(texts: &[String], convention: Convention) -> Vec<String> {
+fn prepared(text: &str, convention: Convention) -> String {
     match convention {
-        Convention::RougeScore => texts.iter().map(|t| one_sentence_per_line(t)).collect(),
-        Convention::Rouge155 { .. } => texts.to_vec(),
+        Convention::RougeScore => one_sentence_per_line(text),
+        Convention::Rouge155 { .. } => text.to_owned(),
     }
 }
 
@@ -210,7 +210,7 @@ fn score_summary(
     seconds: Option<f64>,
     failed: bool,
 ) -> ClusterScore {
-    let text = prepared_texts(&[summary.to_owned()], convention).remove(0);
+    let text = prepared(summary, convention);
     ClusterScore {
         id: item.cluster.id.clone(),
         words: chorus::word_count(summary),
@@ -231,7 +231,7 @@ fn read_system(path: &Path) -> anyhow::Result<Vec<(String, HashMap<String, Strin
         system: Option<String>,
     }
     let mut systems: Vec<(String, HashMap<String, String>)> = Vec::new();
-    for (n, line) in crate::data::open_lines(path)?.lines().enumerate() {
+    for (n, line) in chorus::open_text(path)?.lines().enumerate() {
         let line = line.with_context(|| format!("{}: line {}: cannot read", path.display(), n + 1))?;
         if line.trim().is_empty() {
             continue;
