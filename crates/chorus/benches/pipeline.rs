@@ -14,7 +14,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let summarizer = Summarizer::new(chorus::DEFAULT_METHOD, Budget::words(100)).expect("the default method exists");
 
-    let example = chorus::read_cluster(&root.join("examples/in-amenas")).expect("the example cluster reads");
+    let example = chorus::read_cluster(root.join("examples/in-amenas")).expect("the example cluster reads");
     let mut times: Vec<Duration> = (0..300)
         .map(|_| {
             let cluster = example.clone();
@@ -35,7 +35,7 @@ fn main() {
 
     let data = std::env::var_os("CHORUS_DATA").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data"));
     let validation = data.join("multi_news/validation.jsonl.gz");
-    let Ok(reader) = chorus::open_text(&validation) else {
+    let Ok(reader) = chorus::ingest::open_text(&validation) else {
         println!("batch: {} not found (set CHORUS_DATA to the data folder)", validation.display());
         return;
     };
@@ -46,7 +46,7 @@ fn main() {
     let clock = Instant::now();
     let summarized = lines
         .par_iter()
-        .filter_map(|line| chorus::cluster_from_json(line, &source).ok())
+        .filter_map(|line| chorus::ingest::cluster_from_json(line, &source).ok())
         .filter_map(|cluster| summarizer.summarize(cluster).ok())
         .count();
     let elapsed = clock.elapsed();

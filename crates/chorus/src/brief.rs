@@ -9,24 +9,30 @@ use serde::Serialize;
 pub struct Brief {
     /// The cluster's id.
     pub id: String,
+    /// The method that chose the sentences.
     pub method: String,
+    /// The budget the brief keeps to.
     pub budget: Budget,
     /// The brief's plain text: its sentences joined by single spaces.
     pub summary: String,
     /// Whitespace words in `summary`.
     pub words: usize,
+    /// The sentences, in reading order.
     pub sentences: Vec<BriefSentence>,
+    /// The reports of the cluster, in input order; `sentences[..].doc_index` indexes here.
     pub documents: Vec<DocumentInfo>,
     /// Every group of figures found across the reports, disputed or not.
     pub figures: Vec<FigureGroup>,
     /// Every quantitative claim found; `figures[..].claims` and `.values[..].claims` index here.
     pub claims: Vec<CitedClaim>,
+    /// Time spent in each stage.
     pub timings: Timings,
 }
 
 /// One sentence of a brief, with its citation.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefSentence {
+    /// The sentence as cleaned (cut at the budget when `truncated`).
     pub text: String,
     /// Id of the document it was taken from.
     pub doc: String,
@@ -34,6 +40,7 @@ pub struct BriefSentence {
     pub doc_index: usize,
     /// Byte offsets of the sentence in that document's original text.
     pub start: usize,
+    /// End of that span (exclusive).
     pub end: usize,
     /// Ids of the other documents that say the same thing.
     pub support: Vec<String>,
@@ -46,9 +53,13 @@ pub struct BriefSentence {
 /// A source report, as the brief's citations name it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentInfo {
+    /// The document's id (file stem, JSON id, or position).
     pub id: String,
+    /// The file it was read from, if it had one of its own.
     pub file: Option<String>,
+    /// Its title, or else its opening headline.
     pub title: Option<String>,
+    /// Its publication date, `YYYY-MM-DD`, when known.
     pub date: Option<String>,
     /// Length of the original text, in bytes.
     pub bytes: usize,
@@ -59,18 +70,26 @@ pub struct DocumentInfo {
 /// Time spent in each stage, in microseconds.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Timings {
+    /// Cleaning.
     pub clean_us: u64,
+    /// Sentence splitting and tokenizing.
     pub segment_us: u64,
+    /// The method's choice.
     pub select_us: u64,
+    /// Finding and grouping figures.
     pub figures_us: u64,
 }
 
 /// The figures of a cluster on their own: every group, the claims behind them, and the reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureReport {
+    /// The cluster's id.
     pub id: String,
+    /// Every group of figures.
     pub groups: Vec<FigureGroup>,
+    /// Every claim; the groups index here.
     pub claims: Vec<CitedClaim>,
+    /// The reports.
     pub documents: Vec<DocumentInfo>,
 }
 
@@ -79,7 +98,10 @@ pub struct FigureReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct CitedClaim {
     #[serde(flatten)]
+    /// The claim.
     pub claim: Claim,
+    /// Byte offset of its words in its document's original text.
     pub start: usize,
+    /// End of that span (exclusive).
     pub end: usize,
 }

@@ -22,12 +22,12 @@ struct References {
 pub fn read_items(path: &Path, limit: Option<usize>) -> anyhow::Result<Vec<Item>> {
     let source = path.display().to_string();
     let mut items = Vec::new();
-    for (n, line) in chorus::open_text(path)?.lines().enumerate().take(limit.unwrap_or(usize::MAX)) {
+    for (n, line) in chorus::ingest::open_text(path)?.lines().enumerate().take(limit.unwrap_or(usize::MAX)) {
         let line = line.with_context(|| format!("{source}: line {}: cannot read", n + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        let cluster = chorus::cluster_from_json(&line, &format!("{source}:{}", n + 1))?;
+        let cluster = chorus::ingest::cluster_from_json(&line, &format!("{source}:{}", n + 1))?;
         let refs: References = serde_json::from_str(&line).with_context(|| format!("{source}: line {}", n + 1))?;
         anyhow::ensure!(!refs.summaries.is_empty(), "{source}: line {}: no reference summaries (\"summaries\")", n + 1);
         items.push(Item { cluster, references: refs.summaries });

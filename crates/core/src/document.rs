@@ -53,3 +53,41 @@ pub struct Cluster {
     pub id: String,
     pub documents: Vec<Document>,
 }
+
+/// A cluster whose documents have been cleaned: the only input the segmenter takes.
+///
+/// It is a type of its own so that cleaning can be neither skipped nor run twice: the one way to
+/// make it is [`CleanCluster::clean`], which consumes the raw [`Cluster`], and it hands out its
+/// documents read-only.
+#[derive(Debug, Clone)]
+pub struct CleanCluster(Cluster);
+
+/// Something that cleans the documents of a raw cluster in place (the ingest crate's `Cleaning`
+/// is the standard one); it must keep each document's `clean` text aligned to its `original`.
+pub trait ClusterCleaner {
+    /// Cleans every document of `cluster`, and may mark near-duplicates.
+    fn clean_cluster(&self, cluster: &mut Cluster);
+}
+
+impl CleanCluster {
+    /// Cleans a raw cluster with `cleaner`.
+    pub fn clean(mut cluster: Cluster, cleaner: &(impl ClusterCleaner + ?Sized)) -> Self {
+        cleaner.clean_cluster(&mut cluster);
+        CleanCluster(cluster)
+    }
+
+    /// The cleaned cluster, to be read.
+    pub fn cluster(&self) -> &Cluster {
+        &self.0
+    }
+
+    /// The cluster's id.
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// The cleaned documents.
+    pub fn documents(&self) -> &[Document] {
+        &self.0.documents
+    }
+}

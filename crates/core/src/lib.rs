@@ -15,4 +15,4 @@ mod document;
 pub use aligned::{AlignedText, Edit};
 pub use budget::{Budget, Limit, Usage};
 pub use corpus::{Corpus, Sentence, SentenceKind, TermId};
-pub use document::{Cluster, Document, Span};
+pub use document::{CleanCluster, Cluster, ClusterCleaner, Document, Span};

@@ -9,8 +9,9 @@
 //!   same-incident rule (reverted: it cost more than it gained).
 //!
 //! The data may not be copied into the repository, so this test reads it from `$CHORUS_DATA`
-//! or `<workspace>/../shared/data`, and fails, saying where it looked, when it is not there: a
-//! skipped evaluation would look green.
+//! or `<workspace>/../shared/data`. These tests are opt-in (`cargo test -- --ignored`; `.ci/run`
+//! runs them), so that a fresh clone without the data passes; once asked for, a missing data
+//! file fails, saying where it looked: a skipped evaluation would look green.
 
 mod real_data;
 
@@ -41,6 +42,7 @@ fn check(set: &str, min_clusters: usize, min_precision: f64, min_recall: f64) {
 /// verdicts: 7/7 and 7/9; the dispute lost is one its labels draw between two lower bounds,
 /// `at least 23` and `at least 27`, which the interval rule reads as consistent).
 #[test]
+#[ignore = "needs the research data (../shared/data or $CHORUS_DATA); .ci/run runs it"]
 fn disputed_groups_on_the_tuning_set_reach_the_measured_floors() {
     check("real", 30, 0.9, 0.6);
 }
@@ -49,6 +51,7 @@ fn disputed_groups_on_the_tuning_set_reach_the_measured_floors() {
 /// interval verdicts: 7/13 and 7/8; the dispute lost is again two lower bounds, `at least 17`
 /// and `more than 20`).
 #[test]
+#[ignore = "needs the research data (../shared/data or $CHORUS_DATA); .ci/run runs it"]
 fn disputed_groups_on_the_held_out_set_reach_the_measured_floors() {
     check("heldout", 21, 0.55, 0.7);
 }
@@ -57,6 +60,7 @@ fn disputed_groups_on_the_held_out_set_reach_the_measured_floors() {
 /// 0.500 (before interval verdicts: 1/11 and 1/2). Its false disputes are counts of parts and
 /// of other incidents that no marker word sets apart.
 #[test]
+#[ignore = "needs the research data (../shared/data or $CHORUS_DATA); .ci/run runs it"]
 fn disputed_groups_on_the_fresh_set_reach_the_measured_floors() {
     check("fresh", 41, 0.105, 0.45);
 }
@@ -65,6 +69,7 @@ fn disputed_groups_on_the_fresh_set_reach_the_measured_floors() {
 /// disputes are again counts of other incidents or parts (two cities' tolls, one ship's dead
 /// against the battle's).
 #[test]
+#[ignore = "needs the research data (../shared/data or $CHORUS_DATA); .ci/run runs it"]
 fn disputed_groups_on_the_second_fresh_set_reach_the_measured_floors() {
     check("fresh2", 41, 0.28, 0.4);
 }

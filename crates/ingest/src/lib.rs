@@ -4,12 +4,14 @@
 //! original bytes.
 //!
 //! Reading ([`read_cluster`], [`read_clusters`], [`cluster_from_json`]) and cleaning
-//! ([`clean_cluster`]) are separate calls so each can be timed and tested on its own.
+//! ([`Cleaning`], a composable sequence of [`clean`] steps) are separate calls so each can be
+//! timed and tested on its own; cleaning turns a raw `Cluster` into a
+//! [`CleanCluster`](chorus_core::CleanCluster), the only input the next stage takes.
 
-mod clean;
+pub mod clean;
 mod error;
 mod read;
 
-pub use clean::{clean_cluster, clean_document};
+pub use clean::Cleaning;
 pub use error::{IngestError, Problem};
 pub use read::{cluster_from_json, open_text, read_cluster, read_clusters, ClusterLine, ClusterLines};

@@ -3,7 +3,7 @@
 //! every cleaned line traceable to the original bytes it came from.
 
 use chorus_core::{Cluster, Document};
-use chorus_ingest::{clean_cluster, clean_document, read_cluster};
+use chorus_ingest::{read_cluster, Cleaning};
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -13,9 +13,8 @@ fn example_folder() -> PathBuf {
 }
 
 fn cleaned_example() -> Cluster {
-    let mut cluster = read_cluster(&example_folder()).expect("the example cluster reads");
-    clean_cluster(&mut cluster);
-    cluster
+    let raw = read_cluster(&example_folder()).expect("the example cluster reads");
+    Cleaning::default().clean(raw).cluster().clone()
 }
 
 /// Each line of the cleaned text with its byte range.
@@ -33,7 +32,7 @@ fn lines(document: &Document) -> Vec<(Range<usize>, &str)> {
 
 fn cleaned(text: &str) -> String {
     let mut document = Document::new("probe", text);
-    clean_document(&mut document);
+    Cleaning::default().clean_document(&mut document);
     document.clean.as_str().to_owned()
 }
 
@@ -111,9 +110,8 @@ fn a_repeated_wire_story_is_marked() {
         .expect("write");
     let edited = story.replace("Thursday", "Thursday morning").replace("35 hostages", "34 hostages");
     fs::write(dir.path().join("c.txt"), edited).expect("write");
-    let mut cluster = read_cluster(dir.path()).expect("reads");
-    clean_cluster(&mut cluster);
-    let marks: Vec<Option<usize>> = cluster.documents.iter().map(|d| d.duplicate_of).collect();
+    let cluster = Cleaning::default().clean(read_cluster(dir.path()).expect("reads"));
+    let marks: Vec<Option<usize>> = cluster.documents().iter().map(|d| d.duplicate_of).collect();
     assert_eq!(marks, [None, None, Some(0)]);
 }
 

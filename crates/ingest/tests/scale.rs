@@ -2,7 +2,7 @@
 //! read and cleaned in full; the tests fail if either is lost or takes quadratic time (which at
 //! these sizes would not finish in a test run).
 
-use chorus_ingest::{clean_cluster, read_cluster};
+use chorus_ingest::{read_cluster, Cleaning};
 use std::fs;
 use std::time::{Duration, Instant};
 
@@ -18,8 +18,8 @@ fn ten_thousand_tiny_files() {
         fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write");
     }
     let started = Instant::now();
-    let mut cluster = read_cluster(dir.path()).expect("reads");
-    clean_cluster(&mut cluster);
+    let cluster = Cleaning::default().clean(read_cluster(dir.path()).expect("reads"));
+    let cluster = cluster.cluster();
     assert!(started.elapsed() < LIMIT, "took {:?}", started.elapsed());
     assert_eq!(cluster.documents.len(), 10_000);
     assert_eq!(cluster.documents[42].id, "00042");
@@ -35,8 +35,8 @@ fn a_twenty_megabyte_report() {
     let text = paragraph.repeat(20 * 1024 * 1024 / paragraph.len());
     fs::write(&path, &text).expect("write");
     let started = Instant::now();
-    let mut cluster = read_cluster(&path).expect("reads");
-    clean_cluster(&mut cluster);
+    let cluster = Cleaning::default().clean(read_cluster(&path).expect("reads"));
+    let cluster = cluster.cluster();
     assert!(started.elapsed() < LIMIT, "took {:?}", started.elapsed());
     let document = &cluster.documents[0];
     assert_eq!(document.original.len(), text.len());

@@ -1,7 +1,7 @@
 //! `Convention::Rouge155` on TAC 2011 MultiLing (10 clusters × 3 references) against the perl
 //! script's numbers for two lead-style systems (fixtures/gen_tac.py). The references are read from
 //! the evaluation data, which may not be copied into the repository: `$CHORUS_DATA` or
-//! `<workspace>/../shared/data`.
+//! `<workspace>/../shared/data`, so the test is opt-in (`cargo test -- --ignored`; `.ci/run` runs it).
 
 mod common;
 
@@ -60,6 +60,7 @@ fn tac_references() -> BTreeMap<String, Vec<String>> {
 }
 
 #[test]
+#[ignore = "needs the research data (../shared/data or $CHORUS_DATA); .ci/run runs it"]
 fn lead_baselines_score_as_the_perl_script_says() {
     let fixture: Fixture = common::load("tac2011.json");
     let references = tac_references();

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             Err(e) => eprintln!("skipping {}: {e}", path.display()),
         }
     }
-    for sentence in Segmenter::new().segment(&cluster).sentences {
+    for sentence in Segmenter::new().segment(&chorus_ingest::Cleaning::default().clean(cluster)).sentences {
         println!("{}:{} {:?}\t{}", sentence.doc, sentence.position, sentence.kind, sentence.text);
     }
     ExitCode::SUCCESS

@@ -59,11 +59,19 @@ fn main() -> ExitCode {
         terms
     });
     measure("sentence_ranges", bytes, || texts().map(|text| sentence_ranges(text).len()).sum());
-    let documents: Vec<Cluster> = clusters
+    // Cleaning is timed elsewhere: the texts go to the segmenter as they are.
+    let as_they_are = chorus_ingest::Cleaning::empty();
+    let documents: Vec<_> = clusters
         .iter()
-        .map(|texts| Cluster {
-            id: String::new(),
-            documents: texts.iter().enumerate().map(|(i, text)| Document::new(i.to_string(), text.as_str())).collect(),
+        .map(|texts| {
+            as_they_are.clean(Cluster {
+                id: String::new(),
+                documents: texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| Document::new(i.to_string(), text.as_str()))
+                    .collect(),
+            })
         })
         .collect();
     let segmenter = Segmenter::new();

@@ -6,7 +6,7 @@ use crate::kind::sentence_kind;
 use crate::sentences::sentence_ranges;
 use crate::tokens::word_count;
 use crate::vocabulary::{DocumentFrequencies, Vocabulary};
-use chorus_core::{Cluster, Corpus, Sentence};
+use chorus_core::{CleanCluster, Corpus, Sentence};
 use std::ops::Range;
 
 /// Splits, tokenizes and weighs the documents of a cluster.
@@ -31,8 +31,9 @@ impl Segmenter {
     }
 
     /// Every sentence of every document that does not repeat an earlier one.
-    pub fn segment(&self, cluster: &Cluster) -> Corpus {
-        let originals = || cluster.documents.iter().enumerate().filter(|(_, document)| document.duplicate_of.is_none());
+    pub fn segment(&self, cluster: &CleanCluster) -> Corpus {
+        let originals =
+            || cluster.documents().iter().enumerate().filter(|(_, document)| document.duplicate_of.is_none());
         let mut vocabulary = Vocabulary::default();
         vocabulary.reserve_for_text(originals().map(|(_, document)| document.clean.len()).sum());
         let mut frequencies = DocumentFrequencies::default();
@@ -85,13 +86,24 @@ fn is_whole_line(text: &str, range: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_core::{Document, SentenceKind};
+    use chorus_core::{Cluster, ClusterCleaner, Document, SentenceKind};
 
-    fn cluster(texts: &[&str]) -> Cluster {
+    /// These tests give the segmenter text exactly as written.
+    struct AsWritten;
+
+    impl ClusterCleaner for AsWritten {
+        fn clean_cluster(&self, _: &mut Cluster) {}
+    }
+
+    fn raw(texts: &[&str]) -> Cluster {
         Cluster {
             id: "test".into(),
             documents: texts.iter().enumerate().map(|(i, text)| Document::new(i.to_string(), *text)).collect(),
         }
+    }
+
+    fn cluster(texts: &[&str]) -> CleanCluster {
+        CleanCluster::clean(raw(texts), &AsWritten)
     }
 
     #[test]
@@ -131,9 +143,9 @@ mod tests {
     #[test]
     fn duplicates_are_left_out() {
         let mut cluster =
-            cluster(&["Troops freed hostages today.", "Troops freed hostages today.", "Markets fell sharply."]);
+            raw(&["Troops freed hostages today.", "Troops freed hostages today.", "Markets fell sharply."]);
         cluster.documents[1].duplicate_of = Some(0);
-        let corpus = Segmenter::new().segment(&cluster);
+        let corpus = Segmenter::new().segment(&CleanCluster::clean(cluster, &AsWritten));
         let docs: Vec<_> = corpus.sentences.iter().map(|s| s.doc).collect();
         assert_eq!(docs, [0, 2], "indices stay those of the cluster");
         assert_eq!(corpus.documents, 2);

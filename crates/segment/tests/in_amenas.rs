@@ -1,12 +1,30 @@
 //! The example cluster, read straight from its files (as `Document::new`, unedited) and after
 //! an edit pass like ingest's, so that spans must map through the alignment.
 
-use chorus_core::{Cluster, Corpus, Document, Edit, SentenceKind};
+use chorus_core::{CleanCluster, Cluster, ClusterCleaner, Corpus, Document, Edit, SentenceKind};
 use chorus_segment::Segmenter;
 use std::fs;
 use std::path::Path;
 
-fn read_example() -> Cluster {
+/// Documents as read (`Document::new`, unedited), or with [`clean_like_ingest`].
+enum Cleaning {
+    AsRead,
+    LikeIngest,
+}
+
+impl ClusterCleaner for Cleaning {
+    fn clean_cluster(&self, cluster: &mut Cluster) {
+        if let Cleaning::LikeIngest = self {
+            cluster.documents.iter_mut().for_each(clean_like_ingest);
+        }
+    }
+}
+
+fn read_example() -> CleanCluster {
+    read_example_with(Cleaning::AsRead)
+}
+
+fn read_example_with(cleaning: Cleaning) -> CleanCluster {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/in-amenas");
     let mut paths: Vec<_> = fs::read_dir(&folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
@@ -21,7 +39,7 @@ fn read_example() -> Cluster {
             Document::new(stem, text)
         })
         .collect();
-    Cluster { id: "in-amenas".into(), documents }
+    CleanCluster::clean(Cluster { id: "in-amenas".into(), documents }, &cleaning)
 }
 
 /// What ingest does, in small: curly quotes straightened, blank lines and trailing spaces dropped.
@@ -67,7 +85,7 @@ fn unedited_documents_slice_identically_in_clean_and_original() {
     assert_eq!(corpus.documents, 4);
     assert!(corpus.sentences.len() > 100);
     for sentence in &corpus.sentences {
-        let document = &cluster.documents[sentence.doc];
+        let document = &cluster.documents()[sentence.doc];
         assert_eq!(sentence.text, &document.clean.as_str()[sentence.clean.clone()]);
         assert_eq!(sentence.text, &document.original[sentence.span.start..sentence.span.end]);
         assert!(!sentence.text.is_empty() && !sentence.text.contains('\n'), "{:?}", sentence.text);
@@ -77,12 +95,11 @@ fn unedited_documents_slice_identically_in_clean_and_original() {
 
 #[test]
 fn edited_documents_cite_the_original_bytes() {
-    let mut cluster = read_example();
-    cluster.documents.iter_mut().for_each(clean_like_ingest);
+    let cluster = read_example_with(Cleaning::LikeIngest);
     let corpus = Segmenter::new().segment(&cluster);
     let mut quoted = 0;
     for sentence in &corpus.sentences {
-        let document = &cluster.documents[sentence.doc];
+        let document = &cluster.documents()[sentence.doc];
         assert_eq!(sentence.text, &document.clean.as_str()[sentence.clean.clone()]);
         let original = &document.original[sentence.span.start..sentence.span.end];
         assert_eq!(straighten(original), sentence.text);

@@ -5,7 +5,8 @@ mod json;
 mod markdown;
 mod text;
 
-use crate::{Brief, CitedClaim, DocumentInfo, FigureGroup, FigureReport};
+use crate::{Brief, CitedClaim, DocumentInfo, FigureReport};
+use chorus_figures::FigureGroup;
 use std::str::FromStr;
 
 /// An output format of `chorus summarize`.
@@ -34,6 +35,7 @@ impl FromStr for Format {
     }
 }
 
+/// The brief written in `format`.
 pub fn render(brief: &Brief, format: Format) -> String {
     match format {
         Format::Text => text::render(brief),

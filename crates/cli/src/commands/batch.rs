@@ -5,7 +5,8 @@
 //! so reading overlaps summarizing and memory holds at most two chunks.
 
 use crate::options::MethodArgs;
-use chorus::{Brief, ClusterLine, Summarizer};
+use chorus::ingest::ClusterLine;
+use chorus::{Brief, Summarizer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -41,7 +42,7 @@ enum Record<'a> {
         summary: &'a str,
         sentences: &'a [chorus::BriefSentence],
         #[serde(skip_serializing_if = "Option::is_none")]
-        figures: Option<&'a [chorus::FigureGroup]>,
+        figures: Option<&'a [chorus::figures::FigureGroup]>,
         #[serde(skip_serializing_if = "Option::is_none")]
         claims: Option<&'a [chorus::CitedClaim]>,
     },
@@ -54,7 +55,7 @@ enum Record<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?.with_figures(args.figures);
-    let mut lines = chorus::read_clusters(&args.file)?;
+    let mut lines = chorus::ingest::read_clusters(&args.file)?;
     let progress = progress_bar(&args.file, args.quiet);
     let chunk_size = args.chunk.max(1);
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -123,7 +124,7 @@ fn progress_bar(file: &Path, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() || file.as_os_str() == "-" {
         return ProgressBar::hidden();
     }
-    let total = chorus::open_text(file)
+    let total = chorus::ingest::open_text(file)
         .map(|reader| reader.lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).count() as u64)
         .unwrap_or(0);
     let bar = ProgressBar::new(total);

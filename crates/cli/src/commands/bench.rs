@@ -6,7 +6,9 @@
 
 use crate::options::MethodArgs;
 use anyhow::Context;
-use chorus::{Cluster, Format, Segmenter};
+use chorus::ingest::Cleaning;
+use chorus::segment::Segmenter;
+use chorus::{Brief, Cluster, Figures, Format, Prepared, Timings};
 use serde::Serialize;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -53,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let limit = args.limit.unwrap_or(usize::MAX);
 
     // The raw lines are read once up front so that disk speed does not blur the stage figures.
-    let raw: Vec<String> = chorus::open_text(&args.data)?
+    let raw: Vec<String> = chorus::ingest::open_text(&args.data)?
         .lines()
         .take(limit)
         .collect::<Result<_, _>>()
@@ -63,16 +65,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let repeat = args.repeat.max(1);
     let (parse_time, clusters) = fastest(repeat, || {
-        raw.iter().filter_map(|line| chorus::cluster_from_json(line, &source).ok()).collect::<Vec<_>>()
+        raw.iter().filter_map(|line| chorus::ingest::cluster_from_json(line, &source).ok()).collect::<Vec<_>>()
     });
     anyhow::ensure!(!clusters.is_empty(), "{source}: no cluster could be read");
     let n = clusters.len();
 
-    let floor_tokenizer = chorus::Tokenizer::default();
+    let floor_tokenizer = chorus::segment::Tokenizer::default();
     let (tokenize_time, _) = fastest(repeat, || {
         let mut terms = 0usize;
         for line in &raw {
-            if let Ok(cluster) = chorus::cluster_from_json(line, &source) {
+            if let Ok(cluster) = chorus::ingest::cluster_from_json(line, &source) {
                 for doc in &cluster.documents {
                     floor_tokenizer.content_terms(&doc.original, &mut |_| terms += 1);
                 }
@@ -81,25 +83,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         terms
     });
 
-    // Cleaning works in place: each run gets fresh copies, made outside the clock.
+    // Cleaning consumes the raw clusters: each run gets fresh copies, made outside the clock.
+    let cleaning = Cleaning::default();
     let mut clean_time = Duration::MAX;
     let mut cleaned = Vec::new();
     for _ in 0..repeat {
-        cleaned = clusters.clone();
-        let (time, ()) = timed(|| cleaned.iter_mut().for_each(chorus::clean_cluster));
+        let raw_copies = clusters.clone();
+        let (time, run) = timed(|| raw_copies.into_iter().map(|c| cleaning.clean(c)).collect::<Vec<_>>());
         clean_time = clean_time.min(time);
+        cleaned = run;
     }
     let segmenter = Segmenter::new();
     let (segment_time, corpora) = fastest(repeat, || cleaned.iter().map(|c| segmenter.segment(c)).collect::<Vec<_>>());
+    let prepared: Vec<Prepared> = cleaned
+        .into_iter()
+        .zip(corpora)
+        .map(|(cluster, corpus)| Prepared { cluster, corpus, timings: Timings::default() })
+        .collect();
     let method = summarizer.method();
     let budget = summarizer.budget();
-    let (select_time, _) = fastest(repeat, || corpora.iter().map(|c| method.select(c, &budget)).collect::<Vec<_>>());
-    let briefs: Vec<_> = clusters.iter().cloned().filter_map(|c| summarizer.summarize(c).ok()).collect();
+    let (select_time, selections) =
+        fastest(repeat, || prepared.iter().map(|p| chorus::select(p, method, budget)).collect::<Vec<_>>());
+    let briefs: Vec<Brief> = prepared
+        .iter()
+        .zip(selections)
+        .filter_map(|(p, selection)| Brief::assemble(p, selection.ok()?, Figures::default()).ok())
+        .collect();
     let (render_time, _) =
         fastest(repeat, || briefs.iter().map(|b| chorus::render(b, Format::Json).len()).sum::<usize>());
     let (end_to_end, _) = fastest(repeat, || {
         raw.iter()
-            .filter_map(|line| chorus::cluster_from_json(line, &source).ok())
+            .filter_map(|line| chorus::ingest::cluster_from_json(line, &source).ok())
             .filter_map(|c: Cluster| summarizer.summarize(c).ok())
             .map(|b| chorus::render(&b, Format::Json).len())
             .sum::<usize>()
@@ -144,11 +158,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn scaling(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?;
     let source = args.data.display().to_string();
-    let documents: Vec<chorus::Document> = chorus::open_text(&args.data)?
+    let documents: Vec<chorus::Document> = chorus::ingest::open_text(&args.data)?
         .lines()
         .take(args.limit.unwrap_or(usize::MAX))
         .map_while(Result::ok)
-        .filter_map(|line| chorus::cluster_from_json(&line, &source).ok())
+        .filter_map(|line| chorus::ingest::cluster_from_json(&line, &source).ok())
         .flat_map(|cluster| cluster.documents)
         .collect();
     anyhow::ensure!(!documents.is_empty(), "{source}: no documents");
@@ -164,15 +178,15 @@ fn scaling(args: Args) -> anyhow::Result<ExitCode> {
         for (i, doc) in cluster.documents.iter_mut().enumerate() {
             doc.id = i.to_string();
         }
-        let words: usize = cluster.documents.iter().map(|d| chorus::word_count(&d.original)).sum();
-        let (time, brief) = timed(|| summarizer.summarize(cluster.clone()));
-        brief.with_context(|| format!("{source}: pooled cluster"))?;
-        let mut cleaned = cluster;
-        chorus::clean_cluster(&mut cleaned);
-        let sentences = Segmenter::new().segment(&cleaned).sentences.len();
+        let words: usize = cluster.documents.iter().map(|d| chorus::segment::word_count(&d.original)).sum();
+        let reports = cluster.documents.len();
+        let (time, result) = timed(|| {
+            let prepared = summarizer.prepare(cluster)?;
+            summarizer.brief(&prepared).map(|_| prepared.corpus.sentences.len())
+        });
+        let sentences = result.with_context(|| format!("{source}: pooled cluster"))?;
         println!(
-            "| {} | {words} | {sentences} | {:.1} | {:.1} |",
-            cleaned.documents.len(),
+            "| {reports} | {words} | {sentences} | {:.1} | {:.1} |",
             time.as_secs_f64() * 1e3,
             time.as_secs_f64() * 1e6 / sentences as f64
         );

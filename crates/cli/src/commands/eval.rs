@@ -4,8 +4,9 @@
 use crate::data::{read_items, Item};
 use crate::options::BudgetArgs;
 use anyhow::{bail, Context};
-use chorus::{Budget, Limit, Summarizer};
-use chorus_rouge::{bootstrap_ci, one_sentence_per_line, Convention, Metric, Prf, Scorer, Scores, Truncation};
+use chorus::methods::Method;
+use chorus::rouge::{bootstrap_ci, one_sentence_per_line, Convention, Metric, Prf, Scorer, Scores, Truncation};
+use chorus::{Brief, Budget, Figures, Limit, Prepared};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,7 @@ pub struct Args {
 }
 
 /// One cluster's result for one system.
+#[derive(Clone)]
 struct ClusterScore {
     id: String,
     words: usize,
@@ -97,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format != "markdown" && args.format != "json" {
         bail!("unknown format '{}' (markdown, json)", args.format);
     }
-    let methods = method_names(args.methods.as_deref(), args.system.is_empty())?;
+    let methods = method_list(args.methods.as_deref(), args.system.is_empty())?;
     let items = read_items(&args.data, args.limit)?;
     let references: Vec<_> = items
         .par_iter()
@@ -112,20 +114,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let total = (methods.len() + systems.len()) * items.len();
     let progress = progress_bar(total as u64, args.quiet);
     let mut results: Vec<(String, Vec<ClusterScore>)> = Vec::new();
-    for name in &methods {
-        let summarizer = Summarizer::new(name, budget)?;
-        let scores = items
-            .par_iter()
-            .zip(&references)
-            .map(|(item, refs)| {
-                let clock = Instant::now();
-                let summary = summarizer.summarize(item.cluster.clone()).map(|brief| brief.summary);
-                let seconds = clock.elapsed().as_secs_f64();
-                progress.inc(1);
-                score_summary(item, refs, summary.as_deref().unwrap_or(""), convention, Some(seconds), summary.is_err())
-            })
-            .collect();
-        results.push((name.clone(), scores));
+    // Each cluster is cleaned and segmented once; every method reads the same prepared cluster.
+    // A method's time per cluster is that shared preparation plus its own selection.
+    let by_cluster: Vec<Vec<ClusterScore>> = items
+        .par_iter()
+        .zip(&references)
+        .map(|(item, refs)| {
+            let clock = Instant::now();
+            let prepared = chorus::prepare(item.cluster.clone());
+            let preparation = clock.elapsed().as_secs_f64();
+            methods
+                .iter()
+                .map(|&method| {
+                    let clock = Instant::now();
+                    let summary = prepared.as_ref().ok().and_then(|p| brief(p, method, budget));
+                    let seconds = preparation + clock.elapsed().as_secs_f64();
+                    progress.inc(1);
+                    let text = summary.as_deref().unwrap_or("");
+                    score_summary(item, refs, text, convention, Some(seconds), summary.is_none())
+                })
+                .collect()
+        })
+        .collect();
+    for (m, method) in methods.iter().enumerate() {
+        let scores = by_cluster.iter().map(|cluster| cluster[m].clone()).collect();
+        results.push((method.name().to_owned(), scores));
     }
     for (name, outputs) in systems {
         let scores = items
@@ -178,19 +191,25 @@ fn convention(name: &str, budget: Budget) -> anyhow::Result<Convention> {
     }
 }
 
-fn method_names(list: Option<&str>, default_needed: bool) -> anyhow::Result<Vec<String>> {
-    let names: Vec<String> = match list {
-        Some("all") => chorus::methods().iter().map(|m| m.name().to_owned()).collect(),
-        Some(list) => list.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
-        None if default_needed => vec![chorus::DEFAULT_METHOD.to_owned()],
-        None => Vec::new(),
-    };
-    for name in &names {
-        if chorus::method(name).is_none() {
-            bail!("unknown method '{name}' (see `chorus methods`)");
-        }
+/// The summary of a prepared cluster by one method, without figures (ROUGE does not read them);
+/// `None` when the method gives no brief.
+fn brief(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Option<String> {
+    let selection = chorus::select(prepared, method, budget).ok()?;
+    Brief::assemble(prepared, selection, Figures::default()).ok().map(|brief| brief.summary)
+}
+
+fn method_list(list: Option<&str>, default_needed: bool) -> anyhow::Result<Vec<&'static dyn Method>> {
+    match list {
+        Some("all") => Ok(chorus::methods::methods().iter().map(|m| m.as_ref()).collect()),
+        Some(list) => list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|name| Ok(chorus::methods::method(name)?))
+            .collect(),
+        None if default_needed => Ok(vec![chorus::methods::method(chorus::DEFAULT_METHOD)?]),
+        None => Ok(Vec::new()),
     }
-    Ok(names)
 }
 
 /// rouge-score's ROUGE-Lsum reads one sentence per line; the reference tooling splits both sides
@@ -204,7 +223,7 @@ fn prepared(text: &str, convention: Convention) -> String {
 
 fn score_summary(
     item: &Item,
-    references: &chorus_rouge::References,
+    references: &chorus::rouge::References,
     summary: &str,
     convention: Convention,
     seconds: Option<f64>,
@@ -213,7 +232,7 @@ fn score_summary(
     let text = prepared(summary, convention);
     ClusterScore {
         id: item.cluster.id.clone(),
-        words: chorus::word_count(summary),
+        words: chorus::segment::word_count(summary),
         seconds,
         scores: references.score(&text),
         failed,
@@ -231,7 +250,7 @@ fn read_system(path: &Path) -> anyhow::Result<Vec<(String, HashMap<String, Strin
         system: Option<String>,
     }
     let mut systems: Vec<(String, HashMap<String, String>)> = Vec::new();
-    for (n, line) in chorus::open_text(path)?.lines().enumerate() {
+    for (n, line) in chorus::ingest::open_text(path)?.lines().enumerate() {
         let line = line.with_context(|| format!("{}: line {}: cannot read", path.display(), n + 1))?;
         if line.trim().is_empty() {
             continue;

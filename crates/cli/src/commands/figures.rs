@@ -2,8 +2,8 @@
 //! recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
 
 use anyhow::{bail, Context};
-use chorus::{Cluster, Summarizer};
-use chorus_figures::eval::{read_labels, score, Score};
+use chorus::figures::eval::{read_labels, score, Score};
+use chorus::{Cluster, FigureReport};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,8 +25,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // Figures do not depend on the method or budget; any summarizer finds the same ones.
-    let summarizer = Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::default())?;
     let labels = match &args.labels {
         Some(dir) => Some(read_labels(dir)?),
         None => None,
@@ -36,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         clusters.push((path.display().to_string(), chorus::read_cluster(path)?));
     }
     for file in &args.data {
-        for line in chorus::read_clusters(file)? {
+        for line in chorus::ingest::read_clusters(file)? {
             let cluster = line.result?;
             if labels.as_ref().is_none_or(|l| l.contains_key(&cluster.id)) {
                 clusters.push((format!("{}:{}", file.display(), line.line), cluster));
@@ -46,7 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut total = Score::default();
     let mut seen = BTreeSet::new();
     for (origin, cluster) in clusters {
-        let report = summarizer.figures(cluster).with_context(|| origin.clone())?;
+        let prepared = chorus::prepare(cluster).with_context(|| origin.clone())?;
+        let report = FigureReport::new(&prepared, chorus::figures(&prepared));
         match &labels {
             Some(labels) => {
                 let Some(label) = labels.get(&report.id) else {

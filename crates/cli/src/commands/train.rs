@@ -8,9 +8,9 @@
 
 use crate::data::read_items;
 use anyhow::Context;
-use chorus::Segmenter;
-use chorus_methods::training::{sentence_features, LinearModel, FEATURES};
-use chorus_rouge::{Convention, Metric, Scorer, Scores};
+use chorus::methods::training::{sentence_features, FEATURES};
+use chorus::methods::LinearModel;
+use chorus::rouge::{Convention, Metric, Scorer, Scores};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,14 +34,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let items = read_items(&args.data, args.limit)?;
     let clusters = items.len();
     let scorer = Scorer::new(Convention::RougeScore);
-    let segmenter = Segmenter::new();
     let examples: Vec<Vec<([f64; FEATURES], f64)>> = items
         .into_par_iter()
         .map(|item| {
-            let mut cluster = item.cluster;
-            chorus::clean_cluster(&mut cluster);
-            let corpus = segmenter.segment(&cluster);
-            let references = scorer.prepare(&item.references).with_context(|| format!("cluster {}", cluster.id))?;
+            let id = item.cluster.id.clone();
+            let corpus = match chorus::prepare(item.cluster) {
+                Ok(prepared) => prepared.corpus,
+                // A cluster without documents has no sentence to learn from.
+                Err(chorus::Error::NoDocuments(_)) => return Ok(Vec::new()),
+                Err(error) => return Err(error.into()),
+            };
+            let references = scorer.prepare(&item.references).with_context(|| format!("cluster {id}"))?;
             let features = sentence_features(&corpus);
             Ok(corpus
                 .sentences

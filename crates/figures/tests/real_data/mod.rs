@@ -74,16 +74,17 @@ pub fn evaluate(files: &[PathBuf], labels: &BTreeMap<String, LabelSet>) -> Resul
 fn evaluate_file(file: &Path, labels: &BTreeMap<String, LabelSet>) -> Result<Vec<Scored>, String> {
     let lines = chorus_ingest::read_clusters(file).map_err(|e| e.to_string())?;
     let segmenter = Segmenter::new();
+    let cleaning = chorus_ingest::Cleaning::default();
     let mut scored = Vec::new();
     for line in lines {
-        let mut cluster = line.result.map_err(|e| format!("{}:{}: {e}", file.display(), line.line))?;
+        let cluster = line.result.map_err(|e| format!("{}:{}: {e}", file.display(), line.line))?;
         let Some(label) = labels.get(&cluster.id) else { continue };
-        chorus_ingest::clean_cluster(&mut cluster);
+        let cluster = cleaning.clean(cluster);
         let corpus = segmenter.segment(&cluster);
-        let claims = extract(&corpus, &cluster.documents);
+        let claims = extract(&corpus, cluster.documents());
         let groups = group(&claims);
         let score = score(&groups, label);
-        scored.push(Scored { cluster: cluster.id, claims, groups, score });
+        scored.push(Scored { cluster: cluster.id().to_owned(), claims, groups, score });
     }
     Ok(scored)
 }

@@ -6,7 +6,8 @@ use super::cp1252::char_of_byte;
 use super::TextCleaner;
 use chorus_core::Edit;
 
-pub(crate) struct Entities;
+/// Decodes HTML character references (`&amp;`, `&#8217;`) left in text.
+pub struct Entities;
 
 /// The longest reference looked at, `&` and `;` included.
 const MAX_REFERENCE_LEN: usize = 12;

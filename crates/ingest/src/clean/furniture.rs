@@ -10,7 +10,8 @@ use super::TextCleaner;
 use chorus_core::Edit;
 use std::ops::Range;
 
-pub(crate) struct Furniture;
+/// Drops web-page furniture lines: share prompts, photo credits, contributor lines.
+pub struct Furniture;
 
 /// No furniture line is longer than this (a long contributor list is about 50 words).
 const MAX_FURNITURE_WORDS: usize = 80;

@@ -5,7 +5,8 @@
 use super::TextCleaner;
 use chorus_core::Edit;
 
-pub(crate) struct LineJoin;
+/// Joins lines broken in the middle of a sentence.
+pub struct LineJoin;
 
 /// Punctuation after which a line may end a sentence.
 const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', ':', ';', '\u{2026}'];

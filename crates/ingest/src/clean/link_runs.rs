@@ -10,7 +10,8 @@
 use super::TextCleaner;
 use chorus_core::Edit;
 
-pub(crate) struct LinkRuns;
+/// Drops runs of concatenated link titles pasted from a page.
+pub struct LinkRuns;
 
 /// The widget shows a handful of titles; a `MORE` further away belongs to something else.
 const MAX_RUN_WORDS: usize = 80;

@@ -15,43 +15,92 @@ mod link_runs;
 mod mojibake;
 mod whitespace;
 
-use chorus_core::{Cluster, Document, Edit};
+pub use entities::Entities;
+pub use furniture::Furniture;
+pub use line_join::LineJoin;
+pub use link_runs::LinkRuns;
+pub use mojibake::Mojibake;
+pub use whitespace::Whitespace;
+
+use chorus_core::{CleanCluster, Cluster, ClusterCleaner, Document, Edit};
 
 /// One cleaning step over one document's text.
-trait TextCleaner {
+pub trait TextCleaner: Send + Sync {
     /// The edits that clean `text`: sorted, disjoint, on char boundaries.
     fn edits(&self, text: &str) -> Vec<Edit>;
 }
 
-/// The steps, in an order where each relies on the ones before it: references and mojibake are
-/// decoded before anything reads characters; whitespace and quotes are normalised before the
-/// line-based furniture rules read trimmed lines with ASCII quotes; lines are joined last, so
-/// that no sentence is glued to a furniture line.
-const STEPS: [&dyn TextCleaner; 6] = [
-    &entities::Entities,
-    &mojibake::Mojibake,
-    &whitespace::Whitespace,
-    &furniture::Furniture,
-    &link_runs::LinkRuns,
-    &line_join::LineJoin,
-];
+/// A sequence of cleaning steps, run in order over each document, then (optionally) the marking
+/// of near-duplicate documents across the cluster.
+///
+/// [`Cleaning::default`] is the standard sequence; a user with other input can compose their own
+/// (`Cleaning::empty().then(Entities).then(Whitespace)`), or add a step of their own.
+pub struct Cleaning {
+    steps: Vec<Box<dyn TextCleaner>>,
+    near_duplicates: bool,
+}
 
-/// Cleans one document's `clean` text in place, keeping its alignment to `original`.
-pub fn clean_document(document: &mut Document) {
-    for step in STEPS {
-        let edits = step.edits(document.clean.as_str());
-        if !edits.is_empty() {
-            document.clean.apply(edits);
+impl Default for Cleaning {
+    /// The steps, in an order where each relies on the ones before it: references and mojibake
+    /// are decoded before anything reads characters; whitespace and quotes are normalised before
+    /// the line-based furniture rules read trimmed lines with ASCII quotes; lines are joined last,
+    /// so that no sentence is glued to a furniture line. Near-duplicates are marked.
+    fn default() -> Self {
+        Cleaning::empty()
+            .then(Entities)
+            .then(Mojibake)
+            .then(Whitespace)
+            .then(Furniture)
+            .then(LinkRuns)
+            .then(LineJoin)
+            .marking_near_duplicates(true)
+    }
+}
+
+impl Cleaning {
+    /// No step at all, and no near-duplicate marking: text is taken as it is.
+    pub fn empty() -> Self {
+        Cleaning { steps: Vec::new(), near_duplicates: false }
+    }
+
+    /// This sequence followed by `step`.
+    pub fn then(mut self, step: impl TextCleaner + 'static) -> Self {
+        self.steps.push(Box::new(step));
+        self
+    }
+
+    /// Whether to mark a document that nearly repeats an earlier one (the same wire story twice),
+    /// so that it is counted once.
+    pub fn marking_near_duplicates(mut self, mark: bool) -> Self {
+        self.near_duplicates = mark;
+        self
+    }
+
+    /// Cleans a raw cluster: the one way to a [`CleanCluster`].
+    pub fn clean(&self, cluster: Cluster) -> CleanCluster {
+        CleanCluster::clean(cluster, self)
+    }
+
+    /// Cleans one document's `clean` text in place, keeping its alignment to `original`.
+    pub fn clean_document(&self, document: &mut Document) {
+        for step in &self.steps {
+            let edits = step.edits(document.clean.as_str());
+            if !edits.is_empty() {
+                document.clean.apply(edits);
+            }
         }
     }
 }
 
-/// Cleans every document of the cluster and marks near-duplicate documents.
-pub fn clean_cluster(cluster: &mut Cluster) {
-    for document in &mut cluster.documents {
-        clean_document(document);
+impl ClusterCleaner for Cleaning {
+    fn clean_cluster(&self, cluster: &mut Cluster) {
+        for document in &mut cluster.documents {
+            self.clean_document(document);
+        }
+        if self.near_duplicates {
+            duplicates::mark_near_duplicates(&mut cluster.documents);
+        }
     }
-    duplicates::mark_near_duplicates(&mut cluster.documents);
 }
 
 /// `text` after one step, for the tests of each step.
@@ -71,7 +120,7 @@ mod tests {
         let original = "Discuss as:\n\n\u{201c}It\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s over,\u{201d} \
                         AT&amp;T said\u{c2}\u{a0} if the army\nintervened.\nRelated content:";
         let mut document = Document::new("0", original);
-        clean_document(&mut document);
+        Cleaning::default().clean_document(&mut document);
         assert_eq!(document.clean.as_str(), "\"It's over,\" AT&T said if the army intervened.");
         let said = document.clean.as_str().find("said").expect("kept");
         let span = document.clean.original_span(said..said + 4);
@@ -81,9 +130,10 @@ mod tests {
     #[test]
     fn cleaning_twice_changes_nothing_more() {
         let mut document = Document::new("0", "  A\u{a0}\u{a0}line\n\n\u{2018}quoted\u{2019}\nAdvertisement\n");
-        clean_document(&mut document);
+        let cleaning = Cleaning::default();
+        cleaning.clean_document(&mut document);
         let once = document.clean.as_str().to_owned();
-        clean_document(&mut document);
+        cleaning.clean_document(&mut document);
         assert_eq!(document.clean.as_str(), once);
         assert_eq!(once, "A line\n'quoted'");
     }

@@ -14,7 +14,8 @@ use super::TextCleaner;
 use chorus_core::Edit;
 use std::ops::Range;
 
-pub(crate) struct Mojibake;
+/// Repairs double-encoded text (`â€™`, `Â `).
+pub struct Mojibake;
 
 /// Text double-encoded twice (`Ã¢â‚¬â„¢`) needs a second repair; more layers do not occur.
 const MAX_LAYERS: usize = 3;

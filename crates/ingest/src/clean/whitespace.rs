@@ -11,7 +11,8 @@
 use super::TextCleaner;
 use chorus_core::Edit;
 
-pub(crate) struct Whitespace;
+/// Normalises whitespace and typographic quotes.
+pub struct Whitespace;
 
 /// How a character takes part in whitespace normalisation.
 enum Class {

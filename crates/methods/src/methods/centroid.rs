@@ -8,6 +8,7 @@ use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
 use rustc_hash::FxHashMap as HashMap;
 
+/// MEAD's centroid method.
 pub struct Centroid;
 
 /// How many of the highest-weighted terms make up the centroid. MEAD keeps only the words whose

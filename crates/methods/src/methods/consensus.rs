@@ -10,17 +10,27 @@
 //! their sum is too, and the cost-scaled greedy of [`crate::greedy`] keeps its guarantee. Its
 //! ratio is then simply "new shared concepts per word + sentence value per word".
 
-use super::concepts::ConceptIndex;
-use super::lead::round_robin;
-use super::learned::learned_scores;
+use crate::concept::ConceptIndex;
 use crate::features::{eligible_ranks, opens_with_back_pointer};
 use crate::greedy::{maximize, Objective};
+use crate::round_robin::round_robin;
 use crate::selection::{cost, fill};
+use crate::sentence_scorer::SentenceScorer;
 use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus, Sentence};
 
-pub struct Consensus;
+/// Shared concepts plus learned sentence value.
+pub struct Consensus {
+    scorer: SentenceScorer,
+}
+
+impl Consensus {
+    /// The method with `scorer` for the sentence value (the registry's uses the bundled model).
+    pub fn new(scorer: SentenceScorer) -> Self {
+        Consensus { scorer }
+    }
+}
 
 /// Weight of the sentence value against concept coverage. A constant per-word value shifts every
 /// gain-per-cost ratio alike, so what weighs is the spread of learned scores (about ±0.1) against
@@ -59,7 +69,7 @@ impl Method for Consensus {
         let reports = corpus.documents.max(1) as f64;
         let shares: Vec<f64> = index.weights.iter().map(|&w| w / reports).collect();
         let vectors = Vectors::new(corpus);
-        let values = sentence_values(corpus, &vectors, budget);
+        let values = sentence_values(corpus, &self.scorer.scores(corpus, &vectors), budget);
         let reads_alone = |&s: &usize| reads_on_its_own(&corpus.sentences[s]);
         let candidates: Vec<usize> = (0..corpus.sentences.len()).filter(reads_alone).collect();
         let objective =
@@ -102,8 +112,7 @@ fn attributed_to_a_pronoun(text: &str) -> bool {
 
 /// Each sentence's modular value: its per-word value times its cost in the budget's unit. A
 /// negative learned score counts as 0, so the objective stays monotone.
-fn sentence_values(corpus: &Corpus, vectors: &Vectors, budget: &Budget) -> Vec<f64> {
-    let scores = learned_scores(corpus, vectors);
+fn sentence_values(corpus: &Corpus, scores: &[f64], budget: &Budget) -> Vec<f64> {
     let ranks = eligible_ranks(corpus);
     corpus
         .sentences
@@ -144,6 +153,10 @@ impl Objective for Agreement<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn consensus() -> Consensus {
+        Consensus::new(SentenceScorer::bundled().expect("the bundled model parses").clone())
+    }
     use crate::test_corpus::{corpus, generated};
     use chorus_core::Limit;
 
@@ -158,9 +171,9 @@ mod tests {
             "#siege. islamist militants seized amenas gas plant with foreign hostages",
             "#hostages. islamist militants seized gas plant near amenas on wednesday",
         ]);
-        let chosen = Consensus.select(&c, &Budget { limit: Limit::Sentences(1), truncate: false });
+        let chosen = consensus().select(&c, &Budget { limit: Limit::Sentences(1), truncate: false });
         assert_eq!(texts(&c, &chosen), vec!["islamist militants seized gas plant near amenas on wednesday"]);
-        let two = Consensus.select(&c, &Budget { limit: Limit::Sentences(2), truncate: false });
+        let two = consensus().select(&c, &Budget { limit: Limit::Sentences(2), truncate: false });
         assert_eq!(two.len(), 2);
         assert_eq!(two.iter().filter(|&&s| c.sentences[s].text.contains("militants seized")).count(), 1, "told once");
     }
@@ -169,9 +182,9 @@ mod tests {
     fn keeps_the_budget_chooses_eligible_sentences_and_repeats_itself() {
         let c = generated(11, 6, 20);
         for budget in [Budget::words(80), Budget { limit: Limit::Bytes(400), truncate: false }] {
-            let chosen = Consensus.select(&c, &budget);
+            let chosen = consensus().select(&c, &budget);
             assert!(!chosen.is_empty());
-            assert_eq!(chosen, Consensus.select(&c, &budget));
+            assert_eq!(chosen, consensus().select(&c, &budget));
             assert!(chosen.iter().all(|&s| reads_on_its_own(&c.sentences[s])));
             let usage = chosen
                 .iter()
@@ -186,7 +199,7 @@ mod tests {
             "It said the plant was stormed at dawn by the army. the army stormed the plant at dawn, officials said",
             "Two americans were among that number of hostages killed. the army stormed the plant at dawn, it said",
         ]);
-        let chosen = Consensus.select(&c, &Budget::words(100));
+        let chosen = consensus().select(&c, &Budget::words(100));
         assert_eq!(texts(&c, &chosen), vec!["the army stormed the plant at dawn, officials said"]);
     }
 
@@ -201,6 +214,6 @@ mod tests {
 
     #[test]
     fn empty_corpus_gives_nothing() {
-        assert!(Consensus.select(&Corpus::default(), &Budget::words(100)).is_empty());
+        assert!(consensus().select(&Corpus::default(), &Budget::words(100)).is_empty());
     }
 }

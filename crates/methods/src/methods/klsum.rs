@@ -8,6 +8,7 @@ use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
 use rustc_hash::FxHashMap as HashMap;
 
+/// Greedy KL-divergence minimisation.
 pub struct KlSum;
 
 /// Additive smoothing of the summary distribution, so that words the summary lacks have a

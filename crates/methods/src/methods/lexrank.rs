@@ -7,6 +7,7 @@ use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus};
 
+/// Continuous LexRank.
 pub struct LexRank;
 
 impl Method for LexRank {

@@ -6,6 +6,7 @@ use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus};
 
+/// Maximal Marginal Relevance against the cluster centroid.
 pub struct Mmr;
 
 /// Weight of relevance against redundancy. Carbonell & Goldstein found summaries best with a

@@ -11,6 +11,7 @@ use crate::Method;
 use chorus_core::{Budget, Corpus};
 use rustc_hash::FxHashMap as HashMap;
 
+/// Saturated coverage plus a diversity reward.
 pub struct Submodular;
 
 /// Saturation α = a / N with a = 5: sentence i stops adding coverage once the summary is as

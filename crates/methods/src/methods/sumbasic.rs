@@ -8,6 +8,7 @@ use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
 use rustc_hash::FxHashMap as HashMap;
 
+/// SumBasic word probabilities with the squaring update.
 pub struct SumBasic;
 
 impl Method for SumBasic {

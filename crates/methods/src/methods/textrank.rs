@@ -7,6 +7,7 @@ use crate::vectors::Vectors;
 use crate::Method;
 use chorus_core::{Budget, Corpus, Sentence, TermId};
 
+/// TextRank over word overlap.
 pub struct TextRank;
 
 impl Method for TextRank {

@@ -1,0 +1,40 @@
+//! The third stage: a method chooses sentences of a prepared cluster under a budget.
+
+use crate::prepared::{micros, Prepared};
+use crate::Error;
+use chorus_core::{Budget, Limit};
+use chorus_methods::Method;
+use std::time::Instant;
+
+/// The sentences a method chose, in the order it chose them.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Indices into the prepared corpus's sentences.
+    pub sentences: Vec<usize>,
+    /// The method's name.
+    pub method: String,
+    /// The budget it chose under.
+    pub budget: Budget,
+    /// Microseconds the method took.
+    pub select_us: u64,
+}
+
+/// Runs `method` on a prepared cluster. A zero budget, or a cluster with no sentence any method
+/// may choose, is an error rather than an empty choice.
+pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Result<Selection, Error> {
+    if budget_size(&budget) == 0 {
+        return Err(Error::EmptyBudget);
+    }
+    if !prepared.corpus.sentences.iter().any(|s| s.is_eligible()) {
+        return Err(Error::NoSentences(prepared.id().to_owned()));
+    }
+    let clock = Instant::now();
+    let sentences = method.select(&prepared.corpus, &budget);
+    Ok(Selection { sentences, method: method.name().to_owned(), budget, select_us: micros(clock) })
+}
+
+pub(crate) fn budget_size(budget: &Budget) -> usize {
+    match budget.limit {
+        Limit::Words(n) | Limit::Bytes(n) | Limit::Sentences(n) => n,
+    }
+}
