@@ -1,4 +1,4 @@
-//! The learned sentence scorer: a linear model over cheap features ([`crate::features`]) that
+//! The learned sentence scorer: a linear model over cheap features (the `features` module) that
 //! predicts how much of each sentence a reference summary would contain. The `learned` method
 //! ranks by it; `consensus` adds it to concept coverage.
 

@@ -4,7 +4,7 @@
 //! Every step only *proposes* edits ([`TextCleaner::edits`]); they are applied through
 //! [`AlignedText::apply`](chorus_core::AlignedText::apply), so after any number of steps each
 //! cleaned range still maps to the original bytes it came from. One file per step, plus
-//! [`duplicates`], which works across the documents of a cluster.
+//! `duplicates`, which works across the documents of a cluster.
 
 mod cp1252;
 mod duplicates;
