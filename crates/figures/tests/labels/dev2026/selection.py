@@ -2,7 +2,7 @@
 """The selection recipe of dev2026/ and heldout2026/ (see README.md): prints the chosen
 clusters with their set, in file order. Reads only cluster ids and text; writes nothing.
 
-    python3 select.py ../shared/data/multi_news/train.jsonl.gz ../shared/data/duc2006/test.jsonl
+    python3 selection.py ../shared/data/multi_news/train.jsonl.gz ../shared/data/duc2006/test.jsonl
 """
 import glob
 import gzip
@@ -59,7 +59,7 @@ def multi_news(path, used):
 
 def main():
     if len(sys.argv) != 3:
-        sys.exit("usage: select.py MULTI_NEWS_TRAIN.jsonl.gz DUC2006.jsonl")
+        sys.exit("usage: selection.py MULTI_NEWS_TRAIN.jsonl.gz DUC2006.jsonl")
     for k, cid in enumerate(multi_news(sys.argv[1], used_ids())):
         print(cid, "heldout2026" if k % 3 == 2 else "dev2026")
     with open(sys.argv[2]) as lines:
