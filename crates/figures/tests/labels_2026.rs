@@ -17,7 +17,7 @@ const UNITS: &[(&[&str], &[&str])] = &[
     (&["area"], &["ha", "acre", "km2", "sq mi"]),
     (&["weight"], &["kg", "lb", "t", "ton"]),
     (&["duration"], &["s", "min", "h", "day", "week", "year"]),
-    (&["money"], &["usd", "kes"]),
+    (&["money"], &["usd", "kes", "rub"]),
     (&["percent"], &["%", "point"]),
     (&["magnitude"], &["M-class", "category", "magnitude"]),
     (&["time"], &["clock"]),
