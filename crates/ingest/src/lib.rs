@@ -5,6 +5,7 @@
 //!
 //! Reading ([`read_cluster`], [`read_clusters`], [`cluster_from_json`]) and cleaning
 //! ([`clean_cluster`]) are separate calls so each can be timed and tested on its own.
+#![deny(missing_docs)]
 
 mod clean;
 mod error;
