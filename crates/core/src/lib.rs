@@ -10,6 +10,7 @@
 
 mod aligned;
 mod budget;
+pub mod caption;
 mod corpus;
 mod date;
 mod document;
