@@ -24,14 +24,18 @@ struct Piece {
 /// One replacement of a range of the current cleaned text. An empty `replacement` deletes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
+    /// The range of the current cleaned text to replace.
     pub range: Range<usize>,
+    /// What replaces it; empty to delete.
     pub replacement: String,
 }
 
 impl Edit {
+    /// Replaces `range` with `replacement`.
     pub fn new(range: Range<usize>, replacement: impl Into<String>) -> Self {
         Edit { range, replacement: replacement.into() }
     }
+    /// Deletes `range`: an edit with an empty replacement.
     pub fn delete(range: Range<usize>) -> Self {
         Edit { range, replacement: String::new() }
     }
@@ -61,14 +65,17 @@ impl AlignedText {
         AlignedText { text: original.to_owned(), pieces }
     }
 
+    /// The cleaned text; byte offsets into it are what [`AlignedText::original_span`] maps back.
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
+    /// Length of the cleaned text in bytes.
     pub fn len(&self) -> usize {
         self.text.len()
     }
 
+    /// Whether cleaning left no text at all.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }

@@ -10,14 +10,17 @@ pub enum Limit {
     Words(usize),
     /// UTF-8 bytes of the summary text (sentences joined by one space).
     Bytes(usize),
+    /// Sentences, whatever their length (the TAC/Multi-News "top k" convention).
     Sentences(usize),
 }
 
 /// A limit, and whether the last sentence may be cut at it (the DUC convention).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Budget {
+    /// The unit and size (serialised flat, as `unit` and `limit`).
     #[serde(flatten)]
     pub limit: Limit,
+    /// Whether the last sentence may be cut at the limit rather than left out (DUC's `-l`/`-b` ROUGE truncation).
     pub truncate: bool,
 }
 
@@ -30,8 +33,11 @@ impl Default for Budget {
 /// What a summary has used so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Usage {
+    /// Whitespace-separated words.
     pub words: usize,
+    /// UTF-8 bytes, counting one joining space between sentences.
     pub bytes: usize,
+    /// Sentences.
     pub sentences: usize,
 }
 
@@ -47,6 +53,7 @@ impl Usage {
 }
 
 impl Budget {
+    /// A budget of `n` words, not truncated: the default unit of a brief.
     pub fn words(n: usize) -> Self {
         Budget { limit: Limit::Words(n), truncate: false }
     }

@@ -2,6 +2,7 @@
 //! statistics that scoring methods share.
 
 use crate::Span;
+use std::fmt;
 use std::ops::Range;
 
 /// Index into [`Corpus::vocabulary`].
@@ -15,11 +16,25 @@ pub enum SentenceKind {
     Body,
     /// A title or section heading: a line without closing punctuation.
     Headline,
+    /// A question: rhetorical in news text, and it reads as a teaser when quoted alone.
     Question,
     /// A photo caption or credit, a byline, or a similar label.
     Caption,
     /// Too short, or not a whole sentence (no verb-like shape, unbalanced quotes, cut off).
     Fragment,
+}
+
+/// A lowercase name, for listings of sentences and their kinds.
+impl fmt::Display for SentenceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SentenceKind::Body => "body",
+            SentenceKind::Headline => "headline",
+            SentenceKind::Question => "question",
+            SentenceKind::Caption => "caption",
+            SentenceKind::Fragment => "fragment",
+        })
+    }
 }
 
 /// One sentence of one document.
@@ -39,6 +54,7 @@ pub struct Sentence {
     pub words: usize,
     /// Content terms in order: lowercased, stemmed, stopwords and punctuation removed.
     pub terms: Vec<TermId>,
+    /// What kind of text it is; only [`SentenceKind::Body`] may be chosen.
     pub kind: SentenceKind,
 }
 
@@ -72,7 +88,28 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The stem behind a term id (for debugging and feature names).
     pub fn term(&self, id: TermId) -> &str {
         &self.vocabulary[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_display_in_lowercase() {
+        let shown: Vec<String> = [
+            SentenceKind::Body,
+            SentenceKind::Headline,
+            SentenceKind::Question,
+            SentenceKind::Caption,
+            SentenceKind::Fragment,
+        ]
+        .iter()
+        .map(SentenceKind::to_string)
+        .collect();
+        assert_eq!(shown, ["body", "headline", "question", "caption", "fragment"]);
     }
 }

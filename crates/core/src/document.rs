@@ -7,7 +7,9 @@ use serde::Serialize;
 /// A byte range in a document's original text: `&original[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset one past the last byte.
     pub end: usize,
 }
 
@@ -23,6 +25,7 @@ pub struct Document {
     pub original: String,
     /// The cleaned text, aligned to `original`.
     pub clean: AlignedText,
+    /// The headline, when the source gives one apart from the text.
     pub title: Option<String>,
     /// Publication date as `YYYY-MM-DD`, when known; used to order a brief.
     pub date: Option<String>,
@@ -50,7 +53,9 @@ impl Document {
 /// The reports of one event.
 #[derive(Debug, Clone, Default)]
 pub struct Cluster {
+    /// Name of the event: the folder name, or the record's id in a JSON file.
     pub id: String,
+    /// The reports, in the order they were read; `Sentence::doc` indexes this.
     pub documents: Vec<Document>,
 }
 

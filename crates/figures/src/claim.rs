@@ -23,6 +23,7 @@ pub struct Claim {
     pub doc_id: String,
     /// Index into `Corpus::sentences`.
     pub sentence: usize,
+    /// How many: an exact number, or a vague amount.
     pub value: Value,
     /// The number as written: `Twenty-three`, `685`, `several`.
     pub number_text: String,
@@ -32,6 +33,7 @@ pub struct Claim {
     pub counted: String,
     /// What is counted, with synonyms folded: the grouping key (`algerian`, `militant`).
     pub counted_key: String,
+    /// What happened to the counted things, when a word of the sentence says.
     pub event: Option<Event>,
     /// The phase of the story the figure is limited to, if any (`final` assault).
     pub phase: Option<Phase>,

@@ -7,37 +7,26 @@
 //! story running from a Sunday into a Monday is misordered, a known limit.
 
 use crate::token::Token;
+use chorus_core::{month_named, weekday_named, Date};
 use serde::Serialize;
 use std::ops::Range;
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const LEADING_WORDS: &[&str] = &["on", "by", "since", "until", "early", "late", "last", "this", "from"];
 
 /// A comparable point in time: a day number (days since 1970-01-01) when the calendar date is
 /// known, and the weekday (0 = Monday) whenever either is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Moment {
+    /// Days since 1970-01-01, when the calendar date is known.
     pub day_number: Option<i64>,
+    /// Day of the week, 0 = Monday.
     pub weekday: Option<u8>,
 }
 
 impl Moment {
+    /// The moment of a known calendar day.
     pub fn of_day_number(day_number: i64) -> Moment {
-        Moment { day_number: Some(day_number), weekday: Some(weekday_of(day_number)) }
+        Moment { day_number: Some(day_number), weekday: Some(Date::from_days(day_number).weekday()) }
     }
 }
 
@@ -68,15 +57,15 @@ impl DayMention {
     pub fn moment(&self, report_day: Option<i64>) -> Option<Moment> {
         match (self.reference, report_day) {
             (Reference::Weekday(w), Some(report)) => {
-                let back = (i64::from(weekday_of(report)) - i64::from(w)).rem_euclid(7);
+                let back = (i64::from(Date::from_days(report).weekday()) - i64::from(w)).rem_euclid(7);
                 Some(Moment::of_day_number(report - back))
             }
             (Reference::Weekday(w), None) => Some(Moment { day_number: None, weekday: Some(w) }),
             (Reference::Relative(offset), Some(report)) => Some(Moment::of_day_number(report + offset)),
             (Reference::Relative(_), None) => None,
             (Reference::Date { month, day, year }, report) => {
-                let year = year.or_else(|| report.map(year_of))?;
-                day_number(year, month, day).map(Moment::of_day_number)
+                let year = year.or_else(|| report.map(|r| Date::from_days(r).year()))?;
+                Date::new(year, month, day).map(|date| Moment::of_day_number(date.days()))
             }
         }
     }
@@ -97,8 +86,8 @@ pub fn day_mentions(tokens: &[Token]) -> Vec<DayMention> {
 fn mention_at(tokens: &[Token], i: usize) -> Option<DayMention> {
     let token = &tokens[i];
     let name = token.lower.strip_suffix("'s").unwrap_or(&token.lower);
-    let (reference, end) = if let Some(w) = WEEKDAYS.iter().position(|d| *d == name) {
-        (Reference::Weekday(w as u8), i + 1)
+    let (reference, end) = if let Some(w) = weekday_named(name) {
+        (Reference::Weekday(w), i + 1)
     } else if let Some(offset) = relative(name) {
         (Reference::Relative(offset), i + 1)
     } else {
@@ -126,9 +115,7 @@ pub fn month_of(token: &Token) -> Option<u32> {
     if matches!(word, "may" | "march" | "mar") && !token.is_capitalised() {
         return None;
     }
-    let names =
-        |m: &&str| *m == word || (word.len() == 3 && m.starts_with(word)) || (word == "sept" && *m == "september");
-    MONTHS.iter().position(names).map(|m| m as u32 + 1)
+    month_named(word)
 }
 
 fn day_of_month(token: &Token) -> Option<u32> {
@@ -163,45 +150,9 @@ fn year_after(tokens: &[Token], k: usize) -> (Option<i32>, usize) {
     }
 }
 
-/// A report date `YYYY-MM-DD` as a day number.
+/// A report date (`YYYY-MM-DD`, as ingest writes it) as a day number.
 pub fn parse_report_date(date: &str) -> Option<i64> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year = parts.next()?.parse::<i32>().ok()?;
-    let month = parts.next()?.parse::<u32>().ok()?;
-    let day = parts.next()?.get(..2)?.parse::<u32>().ok()?;
-    day_number(year, month, day)
-}
-
-fn weekday_of(day_number: i64) -> u8 {
-    // 1970-01-01 was a Thursday (index 3 from Monday).
-    (day_number + 3).rem_euclid(7) as u8
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (the era-based conversion: years are
-/// split into 400-year eras, whose length in days is fixed).
-fn day_number(year: i32, month: u32, day: u32) -> Option<i64> {
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let m = i64::from(month);
-    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    Some(era * 146_097 + day_of_era - 719_468)
-}
-
-/// The year of a day number (the inverse conversion, year only).
-fn year_of(days: i64) -> i32 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
-    year as i32
+    Date::parse(date).map(Date::days)
 }
 
 #[cfg(test)]
@@ -223,14 +174,21 @@ mod tests {
     }
 
     #[test]
-    fn calendar() {
+    fn report_dates() {
         assert_eq!(parse_report_date("1970-01-01"), Some(0));
         assert_eq!(parse_report_date("2013-01-19"), Some(15_724));
-        assert_eq!(weekday_of(15_724), 5, "2013-01-19 was a Saturday");
-        assert_eq!(year_of(15_724), 2013);
-        assert_eq!(year_of(parse_report_date("2000-03-01").unwrap_or_default()), 2000);
         assert_eq!(parse_report_date("2013-13-01"), None);
         assert_eq!(parse_report_date("garbage"), None);
+    }
+
+    #[test]
+    fn dates_without_a_year_take_the_report_year() {
+        let tokens = tokenize("on January 17 and on 3 March 2012");
+        let found = day_mentions(&tokens);
+        let report = parse_report_date("2013-01-19");
+        let days: Vec<Option<i64>> = found.iter().map(|m| m.moment(report).and_then(|m| m.day_number)).collect();
+        assert_eq!(days, [parse_report_date("2013-01-17"), parse_report_date("2012-03-03")]);
+        assert_eq!(found[0].moment(None), None, "no year to place it in");
     }
 
     #[test]

@@ -20,30 +20,40 @@ use std::path::{Path, PathBuf};
 /// The labels of one cluster.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct LabelSet {
+    /// Id of the cluster labelled; the file is named after it.
     pub cluster: String,
     /// Every quantity on which the reports give different values.
     pub disputed: Vec<LabelledGroup>,
 }
 
+/// One quantity the reports give different values for, as a person labelled it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct LabelledGroup {
+    /// The counted key, as [`crate::Claim::counted_key`] spells it.
     pub counted: String,
+    /// The event, as [`crate::FigureGroup::event`].
     pub event: Option<Event>,
+    /// The phase, when the quantity is limited to one.
     #[serde(default)]
     pub phase: Option<Phase>,
+    /// The scope, when the quantity is limited by one.
     #[serde(default)]
     pub scope: Option<Scope>,
+    /// Each value given, with the reports that give it.
     pub values: Vec<LabelledValue>,
 }
 
+/// One value of a labelled group and who gives it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct LabelledValue {
+    /// The number given.
     pub value: u64,
     /// `Document::id` of each report giving it.
     pub docs: Vec<String>,
 }
 
 impl LabelSet {
+    /// Parses one label file's JSON.
     pub fn from_json(json: &str) -> Result<LabelSet, serde_json::Error> {
         serde_json::from_str(json)
     }
@@ -52,7 +62,9 @@ impl LabelSet {
 /// A label file that cannot be used, named with the problem.
 #[derive(Debug)]
 pub struct LabelError {
+    /// The file (or folder) at fault.
     pub path: PathBuf,
+    /// What is wrong with it, for the user.
     pub problem: String,
 }
 
@@ -90,8 +102,11 @@ pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, LabelSet>, LabelError>
 /// Counts behind precision and recall; add (`+`) the scores of several clusters for a micro average.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Score {
+    /// Disputed groups the pipeline found.
     pub found: usize,
+    /// Disputed groups the labels list.
     pub expected: usize,
+    /// Found groups that match a labelled one (one to one).
     pub matched: usize,
 }
 

@@ -4,23 +4,49 @@
 use crate::number::number_at;
 use crate::token::Token;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
+/// What happened to the things counted; figures group only with figures of the same event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Event {
+    /// Killed, dead, died, lost their lives: the death toll.
     Killed,
+    /// Injured, wounded, hurt, hospitalised.
     Injured,
+    /// Missing, unaccounted for, feared dead.
     Missing,
     /// Held, captured, seized, kidnapped: reports use these interchangeably for the count of
     /// people in captivity, so they are one quantity.
     Held,
+    /// Freed, released, rescued, liberated.
     Freed,
+    /// Escaped, fled.
     Escaped,
+    /// Safe, unharmed.
     Safe,
+    /// Arrested, detained, in custody.
     Arrested,
     /// Present somewhere (`at the plant`, `on board`, `working at the site`): a total, the
     /// weakest event, used only when nothing else happened to the thing counted.
     Present,
+}
+
+/// The name JSON uses, so text and JSON output say the same. Label files use it too.
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Event::Killed => "killed",
+            Event::Injured => "injured",
+            Event::Missing => "missing",
+            Event::Held => "held",
+            Event::Freed => "freed",
+            Event::Escaped => "escaped",
+            Event::Safe => "safe",
+            Event::Arrested => "arrested",
+            Event::Present => "present",
+        })
+    }
 }
 
 /// Words and phrases for each event, longest phrases first so `lost their lives` wins over

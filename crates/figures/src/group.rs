@@ -19,13 +19,17 @@ use std::collections::HashMap;
 pub struct FigureGroup {
     /// The counted key shared by the group's claims.
     pub counted: String,
+    /// The event shared by the group's claims (always set: claims without one are not grouped).
     pub event: Option<Event>,
+    /// The phase shared by the group's claims.
     pub phase: Option<Phase>,
+    /// The scope shared by the group's claims.
     pub scope: Option<Scope>,
     /// Indices into the claims given to [`group`], in reading order.
     pub claims: Vec<usize>,
     /// Each distinct value with who gives it, in order of first appearance.
     pub values: Vec<FigureValue>,
+    /// Whether the values agree, and if not why.
     pub verdict: Verdict,
     /// When `verdict` is `Updated`: the value given last.
     pub latest: Option<u64>,
@@ -34,6 +38,7 @@ pub struct FigureGroup {
 /// One value of a group and its sources.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FigureValue {
+    /// The value, exact or vague.
     pub value: Value,
     /// Indices into the claims given to [`group`].
     pub claims: Vec<usize>,

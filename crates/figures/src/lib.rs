@@ -9,6 +9,7 @@
 //! sentence ─tokens─▶ number ─trap?─▶ counted + event + phase + attribution + day ─▶ Claim
 //! claims ─key (counted, event, phase, scope)─▶ FigureGroup ─verdict─▶ agree | consistent | disagree | updated
 //! ```
+#![deny(missing_docs)]
 
 mod attribution;
 mod bound;

@@ -12,12 +12,14 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Value {
+    /// A number: written in digits or words.
     Exact(u64),
     /// `several`, `dozens`, `some`, `a few`: an amount with no value to compare.
     Vague,
 }
 
 impl Value {
+    /// The number, unless the amount is vague.
     pub fn exact(self) -> Option<u64> {
         match self {
             Value::Exact(n) => Some(n),

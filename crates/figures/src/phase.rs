@@ -4,7 +4,9 @@
 
 use crate::token::{nearest, Token};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
+/// A phase of a story a figure can be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
@@ -12,6 +14,16 @@ pub enum Phase {
     First,
     /// `final assault`, `last push`, `latest operation`.
     Final,
+}
+
+/// The name JSON uses, so text and JSON output say the same. Label files use it too.
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Phase::First => "first",
+            Phase::Final => "final",
+        })
+    }
 }
 
 const OPERATIONS: &[&str] =

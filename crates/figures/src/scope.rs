@@ -14,7 +14,9 @@
 use crate::number::{number_at, Value};
 use crate::token::Token;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
+/// What a count is limited to besides its noun, event and phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
@@ -26,6 +28,18 @@ pub enum Scope {
     OtherEvents,
     /// One part of several: `on one boat`, `in Damascus alone`.
     Part,
+}
+
+/// The name JSON uses, so text and JSON output say the same. Label files use it too.
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Scope::Period => "period",
+            Scope::Rate => "rate",
+            Scope::OtherEvents => "other_events",
+            Scope::Part => "part",
+        })
+    }
 }
 
 /// How far a scope marker may sit from the count, in tokens, within the count's clause.

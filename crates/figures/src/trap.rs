@@ -9,6 +9,7 @@
 use crate::day::month_of;
 use crate::number::NumberMatch;
 use crate::token::Token;
+use chorus_core::Date;
 
 /// Words after a number that make it a measure, a duration, a sum of money, a share or a time.
 const UNITS: &[&str] = &[
@@ -185,14 +186,14 @@ pub fn is_trap(tokens: &[Token], start: usize, found: &NumberMatch) -> bool {
         || is_address(tokens, found)
 }
 
-/// `1993`, `2013`: four plain digits between 1800 and 2100. Counts that large are written with
-/// a comma (`2,000 troops`) in edited news, so this loses little.
+/// `1993`, `2013`: four plain digits in the years of [`Date::YEARS`]. Counts that large are
+/// written with a comma (`2,000 troops`) in edited news, so this loses little.
 fn is_year(tokens: &[Token], start: usize, found: &NumberMatch) -> bool {
     let text = tokens[start].text;
     found.in_digits
         && found.end == start + 1
         && text.len() == 4
-        && text.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        && text.parse::<i32>().is_ok_and(|y| Date::YEARS.contains(&y))
 }
 
 /// `January 17`, `Jan. 17`, `17 January`, `on 22 May`.

@@ -28,15 +28,35 @@ use crate::claim::Claim;
 use crate::day::Moment;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 
+/// What the figures of one group say together; the module docs give each rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// At most one distinct exact value.
     Agree,
+    /// Several values that the hedges let all be true.
     Consistent,
+    /// Several values, but each report's values nest in another's: itemising, not contradicting.
     OneReport,
+    /// Several values that time does not explain.
     Disagree,
+    /// Several values, superseded by the one at the latest moment.
     Updated,
+}
+
+/// The name JSON uses, so text and JSON output say the same.
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::Agree => "agree",
+            Verdict::Consistent => "consistent",
+            Verdict::OneReport => "one_report",
+            Verdict::Disagree => "disagree",
+            Verdict::Updated => "updated",
+        })
+    }
 }
 
 /// The verdict on a group's claims, and the value that supersedes the others when `Updated`.

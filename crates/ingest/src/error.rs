@@ -19,21 +19,28 @@ pub struct IngestError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Problem {
+    /// The path does not exist.
     #[error("no such file or folder")]
     NotFound,
+    /// Any other read error.
     #[error("cannot read: {0}")]
     Io(io::Error),
+    /// A folder with no readable report in it.
     #[error("empty folder: no .txt, .md, .html or .htm files")]
     EmptyFolder,
+    /// Bytes that are not text (a NUL byte, or too many control bytes).
     #[error("binary file, not text")]
     Binary,
+    /// A file with no text after decoding.
     #[error("empty: no text")]
     Empty,
+    /// JSON that does not parse.
     #[error("invalid JSON: {0}")]
     Json(String),
     /// Valid JSON that is not a cluster (missing `documents`, a document without text, ...).
     #[error("not a cluster: {0}")]
     NotACluster(String),
+    /// An HTML page from which no article text could be extracted.
     #[error("HTML page without article text: {0}")]
     Html(String),
 }
@@ -49,6 +56,7 @@ impl From<io::Error> for Problem {
 }
 
 impl IngestError {
+    /// An error of `problem` in `origin` (a path, or `-` for stdin).
     pub fn new(origin: impl Into<String>, problem: impl Into<Problem>) -> Self {
         IngestError { origin: origin.into(), line: None, problem: problem.into() }
     }
@@ -69,6 +77,7 @@ impl IngestError {
         self.line
     }
 
+    /// What went wrong.
     pub fn problem(&self) -> &Problem {
         &self.problem
     }

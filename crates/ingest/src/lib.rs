@@ -8,6 +8,8 @@
 //! timed and tested on its own; cleaning turns a raw `Cluster` into a
 //! [`CleanCluster`](chorus_core::CleanCluster), the only input the next stage takes.
 
+#![deny(missing_docs)]
+
 pub mod clean;
 mod error;
 mod read;

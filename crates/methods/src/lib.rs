@@ -2,9 +2,10 @@
 //! chooses some of them under a [`Budget`].
 //!
 //! Every method shares the same plumbing, so that they differ only in what the paper they follow
-//! says: sentence vectors ([`vectors`]), the notion of two sentences saying the same thing
-//! ([`similarity`]), the budget-respecting selector ([`selection`]), lazy greedy maximisation of
-//! submodular objectives ([`greedy`]) and graph centrality ([`graph`]).
+//! says: sentence vectors (`vectors`), the notion of two sentences saying the same thing
+//! (`similarity`), the budget-respecting selector (`selection`), lazy greedy maximisation of
+//! submodular objectives (`greedy`) and graph centrality (`graph`).
+#![deny(missing_docs)]
 
 mod clustering;
 pub mod concept;

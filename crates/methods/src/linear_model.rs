@@ -25,8 +25,15 @@ const RIDGE: f64 = 1e-3;
 /// Why a model could not be read or fitted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ModelError {
+    /// A model file line that cannot be read.
     #[error("line {line}: {problem}")]
-    Format { line: usize, problem: String },
+    Format {
+        /// 1-based line of the model file.
+        line: usize,
+        /// What is wrong on it.
+        problem: String,
+    },
+    /// The training rows cannot determine a model (too few, or constant).
     #[error("cannot fit a model: {0}")]
     Fit(&'static str),
 }

@@ -12,12 +12,13 @@ pub struct Support<'c> {
 }
 
 impl<'c> Support<'c> {
+    /// Builds the sentence vectors of `corpus` once.
     pub fn new(corpus: &'c Corpus) -> Self {
         Support { corpus, vectors: Vectors::new(corpus) }
     }
 
     /// Indices of the documents, other than the sentence's own, that contain a sentence saying
-    /// the same thing (see [`crate::similarity::SAME_THING`]), in increasing order. Empty for an
+    /// the same thing (the crate's `similarity::SAME_THING` threshold), in increasing order. Empty for an
     /// index out of range.
     pub fn of(&self, sentence: usize) -> Vec<usize> {
         let sentences = &self.corpus.sentences;

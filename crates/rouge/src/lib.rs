@@ -18,6 +18,7 @@
 //! assert!((rouge2 - 0.4).abs() < 1e-12);
 //! # Ok::<(), chorus_rouge::RougeError>(())
 //! ```
+#![deny(missing_docs)]
 
 mod bootstrap;
 mod counts;

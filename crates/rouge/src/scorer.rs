@@ -10,7 +10,9 @@ use crate::{rouge155, rouge_score};
 /// A limit of 0 means no limit, as in the script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truncation {
+    /// Keep the first N words (`-l N`).
     Words(usize),
+    /// Keep the first N bytes (`-b N`).
     Bytes(usize),
 }
 
@@ -21,7 +23,10 @@ pub enum Convention {
     RougeScore,
     /// ROUGE-1.5.5 `-n 4 -m -a -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u` plus the truncation, fed
     /// through `shared/tools/rouge155.py`.
-    Rouge155 { truncate: Option<Truncation> },
+    Rouge155 {
+        /// The `-l`/`-b` cut applied to summaries and references, if any.
+        truncate: Option<Truncation>,
+    },
 }
 
 impl Convention {
@@ -38,6 +43,7 @@ impl Convention {
 /// Why a cluster cannot be scored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RougeError {
+    /// The cluster has no reference summary.
     #[error("no reference summaries: ROUGE needs at least one reference to score against")]
     NoReferences,
 }
@@ -49,10 +55,12 @@ pub struct Scorer {
 }
 
 impl Scorer {
+    /// A scorer following `convention`.
     pub fn new(convention: Convention) -> Scorer {
         Scorer { convention }
     }
 
+    /// The convention it follows.
     pub fn convention(&self) -> Convention {
         self.convention
     }

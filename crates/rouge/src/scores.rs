@@ -5,7 +5,9 @@ use std::fmt;
 /// Precision, recall and F-measure of one metric (all in `[0, 1]`).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Prf {
+    /// Share of the summary's units found in the references.
     pub precision: f64,
+    /// Share of the references' units found in the summary.
     pub recall: f64,
     /// Harmonic mean of precision and recall (both conventions weigh them equally).
     pub f1: f64,

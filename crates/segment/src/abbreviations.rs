@@ -5,6 +5,8 @@
 //! enough in news that the next word has to decide (see [`crate::sentences`]); any other word
 //! ends its sentence.
 
+use chorus_core::month_named;
+
 /// How a full stop after a word is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Period {
@@ -20,7 +22,7 @@ pub(crate) enum Period {
 pub(crate) fn classify_period(word: &str) -> Period {
     if is_title(word) {
         Period::Title
-    } else if is_abbreviation(word) || is_initials(word) {
+    } else if is_abbreviation(word) || is_month_abbreviation(word) || is_initials(word) {
         Period::Abbreviation
     } else {
         Period::EndsSentence
@@ -73,13 +75,20 @@ fn is_abbreviation(word: &str) -> bool {
         // Companies, names and references.
         "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "Jr" | "Sr" | "St" | "Mt" | "Ft" | "No" | "Nos" | "Vol" | "Fig"
             | "Art" | "Dept" | "Univ" | "Ave" | "Blvd" | "Rd" | "vs" | "etc" | "al" | "approx" | "est" | "pp"
-            // Months, as dated in news (`Jan. 16`).
-            | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
             // US states in AP style.
             | "Ala" | "Ariz" | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan"
             | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev" | "Okla"
             | "Ore" | "Pa" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo"
     )
+}
+
+/// A month abbreviated as dated in news (`Jan. 16`, `Sept. 3`): capitalised, three letters or
+/// `Sept`, named by the one month table of [`chorus_core::month_named`]. `May` is a whole word,
+/// whose full stop ends a sentence.
+fn is_month_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_lowercase());
+    (word.len() == 3 || word == "Sept") && word != "May" && capitalised && month_named(word).is_some()
 }
 
 /// Single letters, alone or joined by points: initials (`W`), dotted acronyms (`U.S`, `p.m`,
@@ -104,7 +113,10 @@ mod tests {
         for abbreviation in ["U.S", "U.K", "a.m", "p.m", "e.g", "W", "J", "Inc", "No", "Jan", "Calif"] {
             assert_eq!(classify_period(abbreviation), Period::Abbreviation, "{abbreviation}");
         }
-        for word in ["said", "Thursday", "2012", "US", "Ph.D", "mr", ""] {
+        for month in ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"] {
+            assert_eq!(classify_period(month), Period::Abbreviation, "{month}");
+        }
+        for word in ["said", "Thursday", "2012", "US", "Ph.D", "mr", "", "May", "June", "JAN", "jan", "Janu"] {
             assert_eq!(classify_period(word), Period::EndsSentence, "{word}");
         }
     }

@@ -116,10 +116,12 @@ pub struct BackgroundBuilder {
 }
 
 impl BackgroundBuilder {
+    /// An empty builder: no documents counted yet.
     pub fn new() -> Self {
         BackgroundBuilder::default()
     }
 
+    /// Counts the terms of one background document (each term once per document).
     pub fn add_document(&mut self, text: &str) {
         self.terms.clear();
         self.vocabulary.terms_of(text, &mut self.terms);

@@ -1,55 +1,13 @@
 //! What kind of text a sentence is: only whole declarative sentences may go into a brief.
 
 use crate::stopwords::is_stopword;
+use chorus_core::caption::is_caption;
 use chorus_core::SentenceKind;
 
 /// Fewer words than this is a fragment (`Discuss as:`, `Related content:`, `He said.`).
 const MIN_BODY_WORDS: usize = 6;
 /// A line without a full stop longer than this is a sentence cut off, not a headline.
 const MAX_HEADLINE_WORDS: usize = 20;
-/// Photo credits (`Anis Belghoul / AP`) and video sign-offs (`NBC News' Annabel Roberts
-/// reports.`) are at most this long.
-const MAX_CREDIT_WORDS: usize = 8;
-
-/// Lowercase openings of photo credits, bylines, video blurbs and similar labels.
-/// Links to other articles (`Opinion: Algeria situation is a wake-up call`) count as labels too.
-const CAPTION_OPENINGS: [&str; 19] = [
-    "photo:",
-    "(photo",
-    "photo by",
-    "photograph:",
-    "image:",
-    "image copyright",
-    "image caption",
-    "caption:",
-    "credit:",
-    "file photo",
-    "file -",
-    "video:",
-    "watch:",
-    "(video",
-    "opinion:",
-    "related:",
-    "read more",
-    "see also:",
-    "more:",
-];
-/// Phrases that only occur in captions and credits.
-const CAPTION_PHRASES: [&str; 8] = [
-    "AP Photo",
-    "(Photo:",
-    "Getty Images",
-    "contributed to this report",
-    "contributed reporting",
-    "All rights reserved",
-    "Click to play",
-    "Play video",
-];
-/// Where people stand in a picture: `Peter, left, and Alan, right`.
-const PLACE_IN_PICTURE: [&str; 9] =
-    [", left,", ", right,", ", center,", ", left)", ", right)", "(left)", "(right)", "from left", "left to right"];
-/// The present tense of a caption: `... are seen after being released`.
-const SEEN: [&str; 2] = [" is seen ", " are seen "];
 
 /// The kind of a sentence of `words` words; `whole_line` when nothing else shares its line.
 pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> SentenceKind {
@@ -71,30 +29,6 @@ pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> Sente
     } else {
         SentenceKind::Body
     }
-}
-
-fn is_caption(text: &str, words: usize, closed: bool) -> bool {
-    let opens_like_a_caption = CAPTION_OPENINGS
-        .iter()
-        .any(|opening| text.get(..opening.len()).is_some_and(|start| start.eq_ignore_ascii_case(opening)));
-    let is_byline = text.starts_with("By ") && words <= MAX_CREDIT_WORDS && !closed;
-    let is_credit = words <= MAX_CREDIT_WORDS && !closed && text.contains('/');
-    let is_sign_off = words <= MAX_CREDIT_WORDS && text.ends_with(" reports.");
-    opens_like_a_caption
-        || is_byline
-        || is_credit
-        || is_sign_off
-        || CAPTION_PHRASES.iter().any(|phrase| text.contains(phrase))
-        || PLACE_IN_PICTURE.iter().any(|place| text.contains(place))
-        || SEEN.iter().any(|seen| is_seen_in_picture(text, seen))
-}
-
-/// `are seen after being released` is a caption; `is seen as a leader` is not.
-fn is_seen_in_picture(text: &str, seen: &str) -> bool {
-    text.match_indices(seen).any(|(at, _)| {
-        let after = &text[at + seen.len()..];
-        !after.starts_with("as ") && !after.starts_with("by ")
-    })
 }
 
 /// A title starts like a sentence and stops on a content word: a line ending in `,`, `:` or a

@@ -5,6 +5,7 @@
 //! ```text
 //! Cluster ──sentence_ranges──▶ sentences ──Tokenizer──▶ term ids ──Segmenter──▶ Corpus (+ idf)
 //! ```
+#![deny(missing_docs)]
 
 mod abbreviations;
 mod background;

@@ -56,6 +56,7 @@ impl Default for Tokenizer {
 }
 
 impl Tokenizer {
+    /// A tokenizer with the English Snowball stemmer, the one every stage shares.
     pub fn new() -> Self {
         Tokenizer { stemmer: Stemmer::create(Algorithm::English) }
     }

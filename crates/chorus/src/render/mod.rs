@@ -69,16 +69,12 @@ fn group_label(group: &FigureGroup) -> String {
     let mut label = group.counted.clone();
     if let Some(event) = group.event {
         label.push(' ');
-        label.push_str(&lowercase_name(&event));
+        label.push_str(&event.to_string());
     }
     if let Some(phase) = group.phase {
-        label.push_str(&format!(" ({})", lowercase_name(&phase)));
+        label.push_str(&format!(" ({phase})"));
     }
     label
-}
-
-fn lowercase_name(value: &impl std::fmt::Debug) -> String {
-    format!("{value:?}").to_lowercase()
 }
 
 /// One line of a disputed group: what is counted, and each value as written, with who gave it,
@@ -109,7 +105,7 @@ fn describe(group: &FigureGroup, claims: &[CitedClaim], documents: &[DocumentInf
             format!("{said} [{}]", reports.join(", "))
         })
         .collect();
-    format!("{}: {} — {}", group_label(group), values.join(" vs "), lowercase_name(&group.verdict).replace('_', " "))
+    format!("{}: {} — {}", group_label(group), values.join(" vs "), group.verdict)
 }
 
 /// The `chorus figures` view: every group, disputed first, then the numbered reports.

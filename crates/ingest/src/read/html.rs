@@ -5,8 +5,8 @@
 //! For an HTML page the document's `original` is the extracted text, not the markup: spans of a
 //! brief point into that text, which is what a reader can check a sentence against.
 
-use super::date::normalise_date;
 use crate::error::Problem;
+use chorus_core::Date;
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// How far into a text to look for the tags that mark a whole HTML page.
@@ -40,7 +40,7 @@ pub(crate) fn extract_article(html: &str) -> Result<Article, Problem> {
         return Err(Problem::Html("no text in the article".into()));
     }
     let title = Some(article.title.trim().to_owned()).filter(|t| !t.is_empty());
-    let date = article.published_time.as_deref().and_then(normalise_date);
+    let date = article.published_time.as_deref().and_then(Date::parse).map(|d| d.to_string());
     Ok(Article { text, title, date })
 }
 

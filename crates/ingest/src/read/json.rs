@@ -2,11 +2,10 @@
 //! string or an object `{"id"?, "text", "title"?, "date"?}`. Other fields (`summaries`, `line`,
 //! ...) are ignored, so evaluation records read as they are.
 
-use super::date::normalise_date;
 use super::decode::has_text;
 use super::{article_document, file_stem};
 use crate::error::{IngestError, Problem};
-use chorus_core::{Cluster, Document};
+use chorus_core::{Cluster, Date, Document};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -54,8 +53,8 @@ fn json_document(position: usize, item: Value) -> Result<Option<Document>, Probl
     if let Some(title) = fields.get("title").and_then(Value::as_str).filter(|t| has_text(t)) {
         document.title = Some(title.trim().to_owned());
     }
-    if let Some(date) = fields.get("date").and_then(Value::as_str).and_then(normalise_date) {
-        document.date = Some(date);
+    if let Some(date) = fields.get("date").and_then(Value::as_str).and_then(Date::parse) {
+        document.date = Some(date.to_string());
     }
     Ok(Some(document))
 }

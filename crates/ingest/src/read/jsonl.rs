@@ -21,6 +21,7 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 pub struct ClusterLine {
     /// 1-based line number in the (decompressed) file.
     pub line: usize,
+    /// The cluster, or why this line is not one.
     pub result: Result<Cluster, IngestError>,
 }
 

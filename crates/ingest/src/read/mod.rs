@@ -5,7 +5,6 @@
 //! articles), [`json`] (one cluster object), [`jsonl`] (a stream of cluster objects), [`html`]
 //! (a web page reduced to its article). [`decode`] turns bytes into text for all of them.
 
-mod date;
 mod decode;
 mod folder;
 mod html;
