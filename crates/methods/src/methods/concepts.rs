@@ -33,9 +33,9 @@ impl Method for Concepts {
     /// Rust `microlp` behind `good_lp`) takes up to seconds on 500 sentences and grows worse than
     /// polynomially, while clusters here reach thousands of sentences. Coverage is monotone
     /// submodular, so the cost-scaled lazy greedy with the best-single-sentence check
-    /// ([`crate::greedy`]) is guaranteed within (1 − 1/e)/2 of the optimum and in practice
+    /// (the `greedy` module) is guaranteed within (1 − 1/e)/2 of the optimum and in practice
     /// close to it, in n·log n. Once no sentence adds a concept, the rest of the budget goes to
-    /// the reports' opening sentences (as [`super::lead`] orders them) rather than unused.
+    /// the reports' opening sentences (in `round_robin` order) rather than unused.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let index = ConceptIndex::new(corpus);
         let candidates: Vec<usize> = (0..corpus.sentences.len()).filter(|&s| !index.concepts[s].is_empty()).collect();

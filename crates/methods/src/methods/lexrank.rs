@@ -25,7 +25,7 @@ impl Method for LexRank {
 
     /// Edges weighted by idf-modified cosine, no threshold (the continuous variant), damping
     /// 0.15, ε = 10⁻⁴. Every sentence with content votes; only eligible ones are chosen. The
-    /// graph is limited to the [`crate::graph::GRAPH_LIMIT`] sentences nearest the centroid.
+    /// graph is limited to the `GRAPH_LIMIT` (500) sentences nearest the centroid.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
         let nodes = nodes(&vectors);

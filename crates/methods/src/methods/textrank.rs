@@ -24,7 +24,7 @@ impl Method for TextRank {
     }
 
     /// Similarity |Sᵢ ∩ Sⱼ| / (log|Sᵢ| + log|Sⱼ|) over content terms, damping 0.85, threshold
-    /// 10⁻⁴. The graph is limited to the [`crate::graph::GRAPH_LIMIT`] sentences nearest the
+    /// 10⁻⁴. The graph is limited to the `GRAPH_LIMIT` (500) sentences nearest the
     /// tf·idf centroid.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
