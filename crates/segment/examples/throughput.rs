@@ -2,7 +2,7 @@
 //! line, gzip'd or not), against a bare tokenize pass over the same text:
 //! `cargo run --release -p chorus-segment --example throughput -- /work/shared/data/multi_news/validation.jsonl.gz`
 use chorus_core::{Cluster, Document};
-use chorus_segment::{sentence_ranges, BackgroundBuilder, Segmenter, Tokenizer};
+use chorus_segment::{sentence_ranges, Segmenter, Tokenizer};
 use flate2::read::MultiGzDecoder;
 use std::io::{BufRead, BufReader, Read};
 use std::time::Instant;
@@ -77,19 +77,6 @@ fn main() -> ExitCode {
     let segmenter = Segmenter::new();
     measure("Segmenter::segment", bytes, || {
         documents.iter().map(|cluster| segmenter.segment(cluster).sentences.len()).sum()
-    });
-    measure("BackgroundBuilder", bytes, || {
-        let mut builder = BackgroundBuilder::new();
-        texts().for_each(|text| builder.add_document(text));
-        let background = builder.build(2);
-        let mut file = Vec::new();
-        match background.write(&mut file) {
-            Ok(()) => file.len(),
-            Err(e) => {
-                eprintln!("writing the background model: {e}");
-                0
-            }
-        }
     });
     ExitCode::SUCCESS
 }

@@ -8,7 +8,6 @@
 #![deny(missing_docs)]
 
 mod abbreviations;
-mod background;
 mod idf;
 mod kind;
 mod segmenter;
@@ -17,7 +16,6 @@ mod stopwords;
 mod tokens;
 mod vocabulary;
 
-pub use background::{Background, BackgroundBuilder};
 pub use segmenter::Segmenter;
 pub use sentences::sentence_ranges;
 pub use tokens::{word_count, Tokenizer};

@@ -1,6 +1,5 @@
 //! From a cluster of cleaned documents to a corpus of tokenized sentences.
 
-use crate::background::Background;
 use crate::idf::smoothed_idf;
 use crate::kind::sentence_kind;
 use crate::sentences::sentence_ranges;
@@ -12,22 +11,15 @@ use std::ops::Range;
 /// Splits, tokenizes and weighs the documents of a cluster.
 ///
 /// Idf is `ln((N + 1) / (df + 0.5))` (see `idf.rs` for why smoothed), with `N` and `df` from the
-/// background collection when there is one, else from the cluster's own distinct documents.
+/// cluster's own distinct documents. (A background-collection idf was tried and removed: no
+/// method measured a gain from it, and no model shipped for it.)
 #[derive(Debug, Default)]
-pub struct Segmenter {
-    background: Option<Background>,
-}
+pub struct Segmenter {}
 
 impl Segmenter {
-    /// A segmenter whose idf comes from the cluster alone.
+    /// A segmenter.
     pub fn new() -> Self {
         Segmenter::default()
-    }
-
-    /// A segmenter whose idf comes from background statistics; stems the background lacks get
-    /// its [`Background::unseen_idf`].
-    pub fn with_background(background: Background) -> Self {
-        Segmenter { background: Some(background) }
     }
 
     /// Every sentence of every document that does not repeat an earlier one.
@@ -65,12 +57,7 @@ impl Segmenter {
         let documents = frequencies.documents();
         let vocabulary = vocabulary.into_stems();
         let document_frequency = frequencies.into_counts(vocabulary.len());
-        let idf = match &self.background {
-            Some(background) => {
-                vocabulary.iter().map(|stem| background.idf(stem).unwrap_or_else(|| background.unseen_idf())).collect()
-            }
-            None => document_frequency.iter().map(|&df| smoothed_idf(u64::from(documents), u64::from(df))).collect(),
-        };
+        let idf = document_frequency.iter().map(|&df| smoothed_idf(u64::from(documents), u64::from(df))).collect();
         Corpus { sentences, vocabulary, document_frequency, idf, documents: documents as usize }
     }
 }
@@ -150,18 +137,6 @@ mod tests {
         assert_eq!(docs, [0, 2], "indices stay those of the cluster");
         assert_eq!(corpus.documents, 2);
         assert!(corpus.document_frequency.iter().all(|&df| df == 1));
-    }
-
-    #[test]
-    fn background_idf_with_unseen_fallback() {
-        let background =
-            Background::from_reader("chorus-background\t1\t100\ntroop\t50\n".as_bytes()).expect("valid model");
-        let unseen = background.unseen_idf();
-        let corpus = Segmenter::with_background(background).segment(&cluster(&["Troops freed hostages."]));
-        let id = |stem: &str| corpus.vocabulary.iter().position(|s| s == stem).expect(stem);
-        assert_eq!(corpus.idf[id("troop")], smoothed_idf(100, 50));
-        assert_eq!(corpus.idf[id("hostag")], unseen);
-        assert_eq!(corpus.document_frequency[id("troop")], 1, "df stays the cluster's own");
     }
 
     #[test]

@@ -47,11 +47,6 @@ impl Vocabulary {
         self.stems.reserve(word_forms);
     }
 
-    /// How many distinct terms have been seen.
-    pub(crate) fn len(&self) -> usize {
-        self.stems.len()
-    }
-
     /// The stem behind each id.
     pub(crate) fn into_stems(self) -> Vec<String> {
         self.stems
@@ -119,7 +114,6 @@ mod tests {
         let mut terms = Vec::new();
         vocabulary.terms_of("Hostages freed; the hostage was freed", &mut terms);
         assert_eq!(terms, [0, 1, 0, 1]);
-        assert_eq!(vocabulary.len(), 2);
         assert_eq!(vocabulary.into_stems(), ["hostag", "freed"]);
     }
 
