@@ -100,14 +100,17 @@ def main() -> None:
         startup = time.perf_counter() - start
         print(f"Spark start-up: {startup:.1f} s", file=sys.stderr)
 
+        spark_outputs = folder / "spark-out"
+
         def spark_route(transform):
             def run() -> None:
-                shutil.rmtree(outputs, ignore_errors=True)
-                transform(context.textFile(str(plain), minPartitions=args.partitions)).saveAsTextFile(str(outputs))
+                shutil.rmtree(spark_outputs, ignore_errors=True)
+                lines = context.textFile(str(plain), minPartitions=args.partitions)
+                transform(lines).saveAsTextFile(str(spark_outputs))
             return run
 
         def spark_lines() -> int:
-            return sum(count_lines(part) for part in outputs.glob("part-*"))
+            return sum(count_lines(part) for part in spark_outputs.glob("part-*"))
 
         pipe = spark_route(lambda rdd: rdd.pipe(f"{chorus_bin} batch - --quiet"))
         record(f"Spark {args.master}: RDD.pipe over chorus batch -", fastest(args.runs, pipe), spark_lines())

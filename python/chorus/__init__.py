@@ -38,6 +38,7 @@ __all__ = [
     "Brief",
     "ChorusError",
     "Cluster",
+    "Method",
     "Score",
     "Sentence",
     "batch",

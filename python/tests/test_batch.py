@@ -91,3 +91,23 @@ def test_chorus_batch_on_stdin_is_what_rdd_pipe_needs(run_cli):
     assert [r["line"] for r in records] == sorted(r["line"] for r in records)
     empty = run_cli("batch", "-", "--quiet", stdin="")
     assert (empty.returncode, empty.stdout) == (0, "")
+
+
+def test_summarizing_releases_the_gil_for_the_read_ahead():
+    # The next chunk is pulled by a worker thread while the calling thread waits in Rust for
+    # the current one: that worker can only run Python if the caller released the GIL.
+    import threading
+
+    readers = []
+
+    def source():
+        for line in generated_lines(30):
+            readers.append(threading.get_ident())
+            yield line
+
+    for threads in (None, 2):
+        readers.clear()
+        records = list(chorus.batch(source(), chunk=4, threads=threads))
+        assert len(records) == 29
+        assert set(readers[:4]) == {threading.get_ident()}, "the first chunk is read by the caller"
+        assert threading.get_ident() not in readers[4:], "later chunks are read ahead by workers"
