@@ -41,6 +41,7 @@
 #![deny(missing_docs)]
 
 mod assemble;
+pub mod batch;
 mod brief;
 mod error;
 mod figure_stage;

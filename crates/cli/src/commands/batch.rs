@@ -5,13 +5,11 @@
 //! so reading overlaps summarizing and memory holds at most two chunks.
 
 use crate::options::MethodArgs;
+use chorus::batch::summarize_line;
 use chorus::ingest::ClusterLine;
-use chorus::{Brief, Summarizer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,27 +30,6 @@ pub struct Args {
     pub figures: bool,
 }
 
-/// One output line: a brief, or the reason a cluster has none.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Record<'a> {
-    Brief {
-        line: usize,
-        id: &'a str,
-        summary: &'a str,
-        sentences: &'a [chorus::BriefSentence],
-        #[serde(skip_serializing_if = "Option::is_none")]
-        figures: Option<&'a [chorus::figures::FigureGroup]>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        claims: Option<&'a [chorus::CitedClaim]>,
-    },
-    Error {
-        line: usize,
-        id: Option<&'a str>,
-        error: String,
-    },
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?.with_figures(args.figures);
     let mut lines = chorus::ingest::read_clusters(&args.file)?;
@@ -66,22 +43,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             || chunk.into_par_iter().map(|line| summarize_line(&summarizer, line)).collect::<Vec<_>>(),
             || lines.by_ref().take(chunk_size).collect::<Vec<_>>(),
         );
-        for (line, id, result) in &results {
-            let record = match result {
-                Ok(brief) => Record::Brief {
-                    line: *line,
-                    id: &brief.id,
-                    summary: &brief.summary,
-                    sentences: &brief.sentences,
-                    figures: args.figures.then_some(brief.figures.as_slice()),
-                    claims: args.figures.then_some(brief.claims.as_slice()),
-                },
-                Err(error) => {
-                    failed += 1;
-                    Record::Error { line: *line, id: id.as_deref(), error: error.clone() }
-                }
-            };
-            let written = serde_json::to_writer(&mut out, &record)
+        for outcome in &results {
+            failed += usize::from(outcome.result.is_err());
+            let written = serde_json::to_writer(&mut out, &outcome.record(args.figures))
                 .map_err(std::io::Error::from)
                 .and_then(|()| out.write_all(b"\n"));
             if written.is_err() {
@@ -99,23 +63,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-type Outcome = (usize, Option<String>, Result<Brief, String>);
-
-fn summarize_line(summarizer: &Summarizer, line: ClusterLine) -> Outcome {
-    let cluster = match line.result {
-        Ok(cluster) => cluster,
-        Err(error) => return (line.line, None, Err(error.to_string())),
-    };
-    let id = cluster.id.clone();
-    // A panic is a bug, but one cluster's bug must not lose the others' briefs.
-    let result = match catch_unwind(AssertUnwindSafe(|| summarizer.summarize(cluster))) {
-        Ok(Ok(brief)) => Ok(brief),
-        Ok(Err(error)) => Err(error.to_string()),
-        Err(_) => Err("internal error while summarizing (a bug: please report it)".to_owned()),
-    };
-    (line.line, Some(id), result.map_err(|e| format!("line {}: {e}", line.line)))
 }
 
 /// A progress bar with ETA on a terminal; hidden otherwise. Its length comes from a quick count

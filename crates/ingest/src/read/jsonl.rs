@@ -30,7 +30,6 @@ pub struct ClusterLine {
 pub struct ClusterLines {
     reader: Box<dyn BufRead + Send>,
     origin: String,
-    stem: String,
     line: usize,
     buffer: Vec<u8>,
     finished: bool,
@@ -40,14 +39,7 @@ pub struct ClusterLines {
 /// stdin.
 pub fn read_clusters(path: &Path) -> Result<ClusterLines, IngestError> {
     let reader = open_text(path)?;
-    Ok(ClusterLines {
-        reader,
-        stem: file_stem(path),
-        origin: path.display().to_string(),
-        line: 0,
-        buffer: Vec::new(),
-        finished: false,
-    })
+    Ok(ClusterLines { reader, origin: path.display().to_string(), line: 0, buffer: Vec::new(), finished: false })
 }
 
 /// Opens a text file for reading line by line, decompressing gzip (recognised by its content);
@@ -75,15 +67,22 @@ fn maybe_gunzip(mut reader: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufRe
     }
 }
 
-impl ClusterLines {
-    fn parse_line(&self) -> Result<Cluster, IngestError> {
-        let text = match std::str::from_utf8(&self.buffer) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => WINDOWS_1252.decode_without_bom_handling(&self.buffer).0,
-        };
-        let fallback_id = format!("{}-{}", self.stem, self.line);
-        parse_cluster(&text, &fallback_id).map_err(|e| IngestError::new(&self.origin, e).at_line(self.line))
+/// Parses one line of a JSONL stream of clusters as [`ClusterLines`] does: `origin` names the
+/// stream for errors (`-` for stdin) and `line` is its 1-based line number; a cluster without an
+/// `id` is named after both. `None` for a blank line, which holds no cluster. The line's end
+/// (`\n` or `\r\n`) may be there or not: an unterminated string reads as cut off either way.
+///
+/// For callers whose lines do not come from a file, such as the Python package, so that their
+/// records equal `chorus batch -` on the same lines.
+pub fn parse_cluster_line(text: &str, origin: &str, line: usize) -> Option<ClusterLine> {
+    if text.bytes().all(|b| b.is_ascii_whitespace()) {
+        return None;
     }
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let fallback_id = format!("{}-{line}", file_stem(Path::new(origin)));
+    let result = parse_cluster(text, &fallback_id).map_err(|e| IngestError::new(origin, e).at_line(line));
+    Some(ClusterLine { line, result })
 }
 
 impl Iterator for ClusterLines {
@@ -96,10 +95,13 @@ impl Iterator for ClusterLines {
                 Ok(0) => self.finished = true,
                 Ok(_) => {
                     self.line += 1;
-                    if self.buffer.iter().all(u8::is_ascii_whitespace) {
-                        continue;
+                    let text = match std::str::from_utf8(&self.buffer) {
+                        Ok(text) => std::borrow::Cow::Borrowed(text),
+                        Err(_) => WINDOWS_1252.decode_without_bom_handling(&self.buffer).0,
+                    };
+                    if let Some(line) = parse_cluster_line(&text, &self.origin, self.line) {
+                        return Some(line);
                     }
-                    return Some(ClusterLine { line: self.line, result: self.parse_line() });
                 }
                 Err(error) => {
                     self.finished = true;
@@ -144,6 +146,21 @@ mod tests {
         let error = seen[1].1.as_ref().expect_err("line 3 is cut off");
         assert!(error.starts_with(&format!("{}, line 3: invalid JSON", path.display())), "{error}");
         assert_eq!(seen[2], (4, Ok("set-4".to_owned())));
+    }
+
+    #[test]
+    fn a_line_reads_the_same_from_a_file_or_on_its_own() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("cut.jsonl");
+        fs::write(&path, "{\"documents\": [\"cut\r\n").expect("write");
+        let origin = path.display().to_string();
+        let from_file = lines_of(&path).remove(0).1.expect_err("cut off");
+        let alone = parse_cluster_line("{\"documents\": [\"cut", &origin, 1).expect("not blank");
+        assert_eq!(from_file, alone.result.expect_err("cut off").to_string());
+        assert!(from_file.contains("EOF while parsing a string"), "{from_file}");
+        assert!(parse_cluster_line(" \t", "-", 4).is_none());
+        let named = parse_cluster_line(r#"{"documents": ["A."]}"#, "-", 4).expect("not blank");
+        assert_eq!((named.line, named.result.expect("valid").id), (4, "stdin-4".to_owned()));
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod jsonl;
 mod separated;
 
 pub use json::cluster_from_json;
-pub use jsonl::{open_text, read_clusters, ClusterLine, ClusterLines};
+pub use jsonl::{open_text, parse_cluster_line, read_clusters, ClusterLine, ClusterLines};
 
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
