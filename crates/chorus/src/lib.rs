@@ -25,6 +25,8 @@ mod render;
 mod summarizer;
 
 pub use brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
+/// Online event clustering of an article stream (`chorus cluster`).
+pub use chorus_cluster as cluster;
 pub use chorus_core::{Budget, Cluster, Corpus, Document, Limit, Sentence, Span};
 pub use chorus_figures::{Claim, FigureGroup, Verdict};
 pub use chorus_ingest::{
