@@ -31,6 +31,9 @@ pub struct Args {
     /// No time window: dated events never retire for being idle
     #[arg(long)]
     pub no_window: bool,
+    /// Also print the speed of each slice of this many articles (to see that it stays flat)
+    #[arg(long)]
+    pub slice: Option<usize>,
     /// Live events kept at most (the least recently joined retire first); bounds memory
     #[arg(long, default_value_t = Config::default().max_events)]
     pub max_events: usize,
@@ -82,6 +85,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (mut articles, mut failed) = (0usize, 0usize);
     let mut bytes = Vec::new();
     let started = Instant::now();
+    let cpu_started = cpu_time();
+    let mut slice_started = (Instant::now(), cpu_time());
     for number in 1.. {
         bytes.clear();
         if input.read_until(b'\n', &mut bytes).with_context(|| format!("{source}: line {number}: cannot read"))? == 0 {
@@ -96,6 +101,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             continue;
         }
         articles += 1;
+        if let Some(size) = args.slice.filter(|&size| size > 0 && articles > 1 && (articles - 1) % size == 0) {
+            let (wall, cpu) = slice_started;
+            slice_started = (Instant::now(), cpu_time());
+            eprintln!("slice {}: {}", (articles - 1) / size, speed(size, wall.elapsed().as_secs_f64(), cpu.zip(slice_started.1)));
+        }
         let result = Article::from_json(line).and_then(|article| clusterer.add(&article).map(|a| (article, a)));
         match result {
             Ok((article, assignment)) => {
@@ -124,12 +134,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seconds = started.elapsed().as_secs_f64();
     if let Some(labels) = labels {
         let quality = labels.score(assigned.iter().map(|(id, event)| (id.as_str(), event.as_str())));
-        println!("{quality}");
-        println!(
-            "speed: {articles} articles in {seconds:.2} s, {:.0} articles/s (read, clean, cluster; one thread){}",
-            articles as f64 / seconds.max(1e-9),
-            peak_memory().map(|kb| format!("; peak memory {:.0} MB", kb as f64 / 1024.0)).unwrap_or_default()
-        );
+        let memory = peak_memory().map(|kb| format!("; peak memory {:.0} MB", kb as f64 / 1024.0)).unwrap_or_default();
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{quality}")?;
+        writeln!(stdout, "speed: {}{memory}", speed(articles, seconds, cpu_started.zip(cpu_time())))?;
     }
     if failed > 0 {
         eprintln!("chorus: {source}: {failed} of {articles} lines had errors (error records in the output)");
@@ -160,6 +168,24 @@ fn id_of(line: &str) -> Option<String> {
         Value::Number(id) => Some(id.to_string()),
         _ => None,
     }
+}
+
+/// Articles per second of wall-clock time, and of the thread's own CPU time when known (on a
+/// shared machine the wall clock also counts the time other processes held the core).
+fn speed(articles: usize, seconds: f64, cpu: Option<(u64, u64)>) -> String {
+    let rate = |seconds: f64| articles as f64 / seconds.max(1e-9);
+    let mut text = format!("{articles} articles in {seconds:.2} s, {:.0} articles/s", rate(seconds));
+    if let Some((start, end)) = cpu {
+        let cpu_seconds = end.saturating_sub(start) as f64 / 1e9;
+        text += &format!(" ({:.0} articles/s of CPU time, {cpu_seconds:.2} s)", rate(cpu_seconds));
+    }
+    text + "; read, clean and cluster on one thread"
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux's `schedstat`), when the system tells it.
+fn cpu_time() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
 }
 
 /// Peak resident memory of this process in kB (Linux's `VmHWM`), when the system tells it.
