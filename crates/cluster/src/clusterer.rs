@@ -47,11 +47,11 @@ impl Default for Config {
             max_events: 100_000,
             recent_articles: 200_000,
             article_terms: 100,
-            event_members: 16,
-            event_terms: 200,
+            event_members: 8,
+            event_terms: 100,
             query_terms: 10,
-            candidates: 20,
-            postings: 200,
+            candidates: 10,
+            postings: 64,
             title_weight: 2.0,
         }
     }
