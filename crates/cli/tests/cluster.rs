@@ -25,7 +25,8 @@ fn the_example_stream_is_clustered_in_input_order() {
     run.assert_success();
     let out = records(&run.stdout);
     let input = fs::read_to_string(example("articles.jsonl")).expect("example");
-    let ids: Vec<Value> = input.lines().map(|l| serde_json::from_str::<Value>(l).expect("JSON")["id"].clone()).collect();
+    let ids: Vec<Value> =
+        input.lines().map(|l| serde_json::from_str::<Value>(l).expect("JSON")["id"].clone()).collect();
     assert_eq!(out.iter().map(|r| r["id"].clone()).collect::<Vec<_>>(), ids);
     assert_eq!((out[0]["event"].as_str(), out[0]["new_event"].as_bool()), (Some("e0"), Some(true)));
     // The wire copy and the repeated id name their originals.

@@ -156,7 +156,8 @@ fn an_unreadable_article_is_an_error_and_changes_nothing() {
             let empty = Article { id: "empty".into(), ..Article::default() };
             assert_eq!(clusterer.add(&empty), Err(ArticleError::NoText));
             assert_eq!(clusterer.add(&Article::new("stop", "and the of it was")), Err(ArticleError::NoText));
-            let page = Article { id: "page".into(), html: Some("<html><body></body></html>".into()), ..Article::default() };
+            let page =
+                Article { id: "page".into(), html: Some("<html><body></body></html>".into()), ..Article::default() };
             assert!(matches!(clusterer.add(&page), Err(ArticleError::Html(_))));
         }
         assert_eq!(clusterer.add(article).expect("readable"), plain[n]);

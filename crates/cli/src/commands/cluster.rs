@@ -104,7 +104,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if let Some(size) = args.slice.filter(|&size| size > 0 && articles > 1 && (articles - 1) % size == 0) {
             let (wall, cpu) = slice_started;
             slice_started = (Instant::now(), cpu_time());
-            eprintln!("slice {}: {}", (articles - 1) / size, speed(size, wall.elapsed().as_secs_f64(), cpu.zip(slice_started.1)));
+            eprintln!(
+                "slice {}: {}",
+                (articles - 1) / size,
+                speed(size, wall.elapsed().as_secs_f64(), cpu.zip(slice_started.1))
+            );
         }
         let result = Article::from_json(line).and_then(|article| clusterer.add(&article).map(|a| (article, a)));
         match result {
