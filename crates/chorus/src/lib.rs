@@ -51,6 +51,7 @@ mod render;
 mod selection;
 mod summarizer;
 
+pub use chorus_cluster as cluster;
 pub use chorus_core as core;
 pub use chorus_figures as figures;
 pub use chorus_ingest as ingest;

@@ -32,6 +32,8 @@ enum Command {
     Figures(commands::figures::Args),
     /// ROUGE of methods or of a system's outputs against human summaries, with confidence intervals.
     Eval(commands::eval::Args),
+    /// Assign each article of a JSONL stream to an event, online; score against labels.
+    Cluster(commands::cluster::Args),
     /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
     Bench(commands::bench::Args),
     /// Fit the `learned` method's sentence scorer on clusters with human summaries.
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Methods => commands::methods::run(),
         Command::Figures(args) => commands::figures::run(args),
         Command::Eval(args) => commands::eval::run(args),
+        Command::Cluster(args) => commands::cluster::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::Train(args) => commands::train::run(args),
     };

@@ -1,5 +1,6 @@
 pub mod batch;
 pub mod bench;
+pub mod cluster;
 pub mod eval;
 pub mod figures;
 pub mod methods;

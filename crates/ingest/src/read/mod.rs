@@ -103,6 +103,12 @@ fn article_document(id: String, text: String, is_html: bool) -> Result<Document,
     Ok(document)
 }
 
+/// One article given as an HTML page (a stream record's `html` field): its readable text becomes
+/// the document's `original`, with the page's title and date.
+pub fn html_document(id: impl Into<String>, html: String) -> Result<Document, Problem> {
+    article_document(id.into(), html, true)
+}
+
 /// The decoded text of a file, with errors that name it.
 fn read_text_file(path: &Path) -> Result<String, IngestError> {
     let origin = || path.display().to_string();
