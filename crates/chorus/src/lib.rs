@@ -57,7 +57,7 @@ pub use chorus_methods as methods;
 pub use chorus_rouge as rouge;
 pub use chorus_segment as segment;
 
-pub use brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
+pub use brief::{Brief, BriefSentence, Change, CitedClaim, DocumentInfo, FigureReport, FigureUpdate, Timings};
 pub use chorus_core::{Budget, Cluster, Document, Limit};
 pub use chorus_methods::DEFAULT_METHOD;
 pub use error::Error;

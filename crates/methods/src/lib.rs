@@ -9,6 +9,7 @@
 mod clustering;
 pub mod concept;
 mod features;
+pub mod focus;
 mod graph;
 mod greedy;
 mod linear_model;

@@ -39,12 +39,16 @@ enum Record<'a> {
     Brief {
         line: usize,
         id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        query: Option<&'a str>,
         summary: &'a str,
         sentences: &'a [chorus::BriefSentence],
         #[serde(skip_serializing_if = "Option::is_none")]
         figures: Option<&'a [chorus::figures::FigureGroup]>,
         #[serde(skip_serializing_if = "Option::is_none")]
         claims: Option<&'a [chorus::CitedClaim]>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        updates: Option<&'a [chorus::FigureUpdate]>,
     },
     Error {
         line: usize,
@@ -71,10 +75,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Ok(brief) => Record::Brief {
                     line: *line,
                     id: &brief.id,
+                    query: brief.query.as_deref(),
                     summary: &brief.summary,
                     sentences: &brief.sentences,
                     figures: args.figures.then_some(brief.figures.as_slice()),
                     claims: args.figures.then_some(brief.claims.as_slice()),
+                    updates: args.figures.then_some(brief.updates.as_slice()),
                 },
                 Err(error) => {
                     failed += 1;
