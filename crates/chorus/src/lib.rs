@@ -2,8 +2,10 @@
 //!
 //! The pipeline, one crate per stage, each re-exported here as a module:
 //! [`ingest`] reads a raw [`Cluster`] and cleans it into a `CleanCluster` → [`segment`] splits
-//! it into a `Corpus` of sentences with byte spans and terms ([`prepare`] runs both, once per
-//! cluster) → a method of [`methods`] chooses sentences under a [`Budget`] ([`select`]) →
+//! it into a `Corpus` of sentences with byte spans and terms, and finds the candidates for the
+//! reader — what is new since the cluster's seen reports, what answers its query ([`prepare`] runs
+//! these, once per cluster) → a method of [`methods`] chooses among the candidates under a
+//! [`Budget`] ([`select`]) →
 //! [`figures`](mod@figures) finds the quantitative claims and the ones reports disagree on
 //! ([`figures()`]) → [`Brief::assemble`] orders the chosen sentences, finds each one's support in
 //! the other reports, and cites its bytes → [`render`] writes it as text, Markdown, JSON or HTML.
