@@ -99,3 +99,58 @@ fn cite_claims(prepared: &Prepared, claims: Vec<Claim>) -> Vec<CitedClaim> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{prepare, render, Brief, Budget, Format, Summarizer};
+    use chorus_core::{Cluster, Document};
+
+    fn thursday_then_saturday() -> Cluster {
+        let mut cluster = Cluster {
+            id: "siege".into(),
+            documents: vec![Document::new(
+                "saturday",
+                "Gunmen killed 23 hostages at the gas plant, the interior ministry said on Saturday.\n",
+            )],
+            ..Default::default()
+        };
+        cluster.add_seen([Document::new(
+            "thursday",
+            "Gunmen killed seven hostages at the gas plant, officials said on Thursday.\n",
+        )]);
+        cluster
+    }
+
+    #[test]
+    fn a_count_that_rose_since_the_seen_reports_is_an_update_citing_both() {
+        let figures = figures(&prepare(thursday_then_saturday()).expect("prepared"));
+        let [update] = figures.updates.as_slice() else { panic!("one update: {:?}", figures.updates) };
+        assert_eq!(update.change, Change::Up);
+        let group = &figures.groups[update.group];
+        assert_eq!(group.values[update.now[0]].docs, vec!["saturday".to_owned()]);
+        assert_eq!(group.values[update.earlier[0]].docs, vec!["thursday".to_owned()]);
+        let brief = Summarizer::new("lead", Budget::words(50))
+            .expect("valid")
+            .summarize(thursday_then_saturday())
+            .expect("brief");
+        let text = render(&brief, Format::Text);
+        assert!(
+            text.contains("hostage killed: 23 (the interior ministry said), Saturday [2], up from seven"),
+            "{text}"
+        );
+        assert!(text.contains("[1] thursday — seen"), "{text}");
+        assert!(brief.summary.starts_with("Gunmen killed 23"), "{}", brief.summary);
+    }
+
+    #[test]
+    fn without_seen_reports_there_are_no_updates() {
+        let mut cluster = thursday_then_saturday();
+        cluster.documents.iter_mut().for_each(|d| d.seen = false);
+        let prepared = prepare(cluster).expect("prepared");
+        assert!(figures(&prepared).updates.is_empty());
+        let selection = crate::select(&prepared, chorus_methods::method("lead").expect("lead"), Budget::words(50));
+        let brief = Brief::assemble(&prepared, selection.expect("selection"), figures(&prepared)).expect("brief");
+        assert!(brief.updates.is_empty() && brief.documents.iter().all(|d| !d.seen));
+    }
+}
