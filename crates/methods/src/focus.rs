@@ -36,8 +36,8 @@ pub struct Focus {
 
 impl Focus {
     /// The whole cluster: every sentence may be chosen.
-    pub fn whole(corpus: &Corpus) -> Focus {
-        Focus { corpus: None, origin: Vec::new(), restates: vec![false; corpus.sentences.len()] }
+    pub fn whole() -> Focus {
+        Focus { corpus: None, origin: Vec::new(), restates: Vec::new() }
     }
 
     /// The sentences `reader` may be given: none of a seen report, none that restates one (says
@@ -47,7 +47,7 @@ impl Focus {
     pub fn new(corpus: &Corpus, reader: Reader) -> Focus {
         let is_seen = |doc: usize| reader.seen.get(doc).copied().unwrap_or(false);
         if !corpus.sentences.iter().any(|s| is_seen(s.doc)) && reader.query.is_none() {
-            return Focus::whole(corpus);
+            return Focus::whole();
         }
         let vectors = Vectors::new(corpus);
         let sentences = &corpus.sentences;
