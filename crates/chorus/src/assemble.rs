@@ -45,12 +45,14 @@ impl Brief {
             id: cluster.id.clone(),
             method: selection.method,
             budget,
+            query: cluster.query.clone(),
             words: word_count(&summary),
             summary,
             sentences,
             documents: DocumentInfo::of(prepared),
             figures: figures.groups,
             claims: figures.claims,
+            updates: figures.updates,
             timings,
         })
     }
@@ -97,6 +99,7 @@ impl DocumentInfo {
                 date: d.date.clone(),
                 bytes: d.original.len(),
                 duplicate_of: d.duplicate_of.map(|i| documents[i].id.clone()),
+                seen: d.seen,
             })
             .collect()
     }

@@ -1,7 +1,7 @@
 //! One cluster of a batch run in, one output record out. `chorus batch` and the Python package
 //! both go through here, so they write the same records for the same input.
 
-use crate::brief::{Brief, BriefSentence, CitedClaim};
+use crate::brief::{Brief, BriefSentence, CitedClaim, FigureUpdate};
 use crate::summarizer::Summarizer;
 use chorus_figures::FigureGroup;
 use chorus_ingest::ClusterLine;
@@ -30,6 +30,9 @@ pub enum Record<'a> {
         line: usize,
         /// The cluster's id.
         id: &'a str,
+        /// The reader's question, when the cluster has one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        query: Option<&'a str>,
         /// The brief's text.
         summary: &'a str,
         /// Its sentences with their citations.
@@ -40,6 +43,9 @@ pub enum Record<'a> {
         /// Every claim, when asked for.
         #[serde(skip_serializing_if = "Option::is_none")]
         claims: Option<&'a [CitedClaim]>,
+        /// Figures changed since the seen reports, when figures are asked for.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        updates: Option<&'a [FigureUpdate]>,
     },
     /// Why a line has no brief.
     Error {
@@ -75,10 +81,12 @@ impl Outcome {
             Ok(brief) => Record::Brief {
                 line: self.line,
                 id: &brief.id,
+                query: brief.query.as_deref(),
                 summary: &brief.summary,
                 sentences: &brief.sentences,
                 figures: figures.then_some(brief.figures.as_slice()),
                 claims: figures.then_some(brief.claims.as_slice()),
+                updates: figures.then_some(brief.updates.as_slice()),
             },
             Err(error) => Record::Error { line: self.line, id: self.id.as_deref(), error },
         }

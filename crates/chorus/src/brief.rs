@@ -13,6 +13,8 @@ pub struct Brief {
     pub method: String,
     /// The budget the brief keeps to.
     pub budget: Budget,
+    /// The reader's query the brief is focused on, if any.
+    pub query: Option<String>,
     /// The brief's plain text: its sentences joined by single spaces.
     pub summary: String,
     /// Whitespace words in `summary`.
@@ -25,6 +27,8 @@ pub struct Brief {
     pub figures: Vec<FigureGroup>,
     /// Every quantitative claim found; `figures[..].claims` and `.values[..].claims` index here.
     pub claims: Vec<CitedClaim>,
+    /// The figures that changed since the seen reports (empty unless some report is seen).
+    pub updates: Vec<FigureUpdate>,
     /// Time spent in each stage.
     pub timings: Timings,
 }
@@ -65,6 +69,8 @@ pub struct DocumentInfo {
     pub bytes: usize,
     /// Id of the earlier document this one repeats; such a document is counted once.
     pub duplicate_of: Option<String>,
+    /// Whether the reader has already read it: it is never cited as news.
+    pub seen: bool,
 }
 
 /// Time spent in each stage, in microseconds.
@@ -74,6 +80,8 @@ pub struct Timings {
     pub clean_us: u64,
     /// Sentence splitting and tokenizing.
     pub segment_us: u64,
+    /// Finding the candidates: what is new since the seen reports, what answers the query.
+    pub focus_us: u64,
     /// The method's choice.
     pub select_us: u64,
     /// Finding and grouping figures.
@@ -91,6 +99,33 @@ pub struct FigureReport {
     pub claims: Vec<CitedClaim>,
     /// The reports.
     pub documents: Vec<DocumentInfo>,
+}
+
+/// A figure the new reports give otherwise than the seen ones: `now` replaces `earlier`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureUpdate {
+    /// Index into `figures`.
+    pub group: usize,
+    /// Indices into the group's `values` that only new reports give, in order of appearance.
+    pub now: Vec<usize>,
+    /// Indices into the group's `values` that seen reports give, in order of appearance except
+    /// that the one `now` is compared with comes last (the last count, when `now` is a count).
+    pub earlier: Vec<usize>,
+    /// How the last of `now` compares with the last of `earlier`: `up`, `down`, or `changed`
+    /// when either is vague (`several`).
+    pub change: Change,
+}
+
+/// The direction of a [`FigureUpdate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// The new count is higher.
+    Up,
+    /// The new count is lower.
+    Down,
+    /// One of the two is vague, or they differ otherwise.
+    Changed,
 }
 
 /// A claim with the byte span of its words in its document's original text, so a figure can be

@@ -18,6 +18,9 @@ pub enum Error {
     /// No report has a sentence a method may choose.
     #[error("{0}: no complete sentence to summarize in any report")]
     NoSentences(String),
+    /// Every sentence of the new reports restates a seen one: there is nothing to update on.
+    #[error("{0}: nothing new: every sentence of the new reports restates a seen report")]
+    NothingNew(String),
     /// A budget of zero words, bytes or sentences.
     #[error("the budget must be greater than zero")]
     EmptyBudget,

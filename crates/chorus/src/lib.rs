@@ -2,8 +2,10 @@
 //!
 //! The pipeline, one crate per stage, each re-exported here as a module:
 //! [`ingest`] reads a raw [`Cluster`] and cleans it into a `CleanCluster` → [`segment`] splits
-//! it into a `Corpus` of sentences with byte spans and terms ([`prepare`] runs both, once per
-//! cluster) → a method of [`methods`] chooses sentences under a [`Budget`] ([`select`]) →
+//! it into a `Corpus` of sentences with byte spans and terms, and finds the candidates for the
+//! reader — what is new since the cluster's seen reports, what answers its query ([`prepare`] runs
+//! these, once per cluster) → a method of [`methods`] chooses among the candidates under a
+//! [`Budget`] ([`select`]) →
 //! [`figures`](mod@figures) finds the quantitative claims and the ones reports disagree on
 //! ([`figures()`]) → [`Brief::assemble`] orders the chosen sentences, finds each one's support in
 //! the other reports, and cites its bytes → [`render`] writes it as text, Markdown, JSON or HTML.
@@ -59,7 +61,7 @@ pub use chorus_methods as methods;
 pub use chorus_rouge as rouge;
 pub use chorus_segment as segment;
 
-pub use brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Timings};
+pub use brief::{Brief, BriefSentence, Change, CitedClaim, DocumentInfo, FigureReport, FigureUpdate, Timings};
 pub use chorus_core::{Budget, Cluster, Document, Limit};
 pub use chorus_methods::DEFAULT_METHOD;
 pub use error::Error;

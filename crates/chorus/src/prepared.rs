@@ -3,18 +3,23 @@
 
 use crate::brief::Timings;
 use crate::Error;
-use chorus_core::{CleanCluster, Cluster, Corpus};
+use chorus_core::{CleanCluster, Cluster, Corpus, TermId};
 use chorus_ingest::Cleaning;
-use chorus_segment::Segmenter;
+use chorus_methods::focus::{Focus, Reader};
+use chorus_segment::{Segmenter, Tokenizer};
+use std::collections::HashMap;
 use std::time::Instant;
 
-/// A cleaned cluster and its corpus of sentences, with the time each stage took.
+/// A cleaned cluster, its corpus of sentences, and the sentences a brief may choose from, with
+/// the time each stage took.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The cluster, cleaned.
     pub cluster: CleanCluster,
     /// Its sentences, tokens and term statistics.
     pub corpus: Corpus,
+    /// The candidates for the reader: what is new since the seen reports, what answers the query.
+    pub focus: Focus,
     /// Time spent cleaning and segmenting (the later stages' fields are 0).
     pub timings: Timings,
 }
@@ -37,13 +42,38 @@ impl Prepared {
         let clock = Instant::now();
         let corpus = segmenter.segment(&cluster);
         timings.segment_us = micros(clock);
-        Ok(Prepared { cluster, corpus, timings })
+        Ok(Prepared::new(cluster, corpus, timings))
+    }
+
+    /// A cluster cleaned and segmented elsewhere (a benchmark timing each stage), with its
+    /// candidates found here; `timings.focus_us` is set.
+    pub fn new(cluster: CleanCluster, corpus: Corpus, mut timings: Timings) -> Prepared {
+        let clock = Instant::now();
+        let focus = focus(&cluster, &corpus);
+        timings.focus_us = micros(clock);
+        Prepared { cluster, corpus, focus, timings }
     }
 
     /// The cluster's id.
     pub fn id(&self) -> &str {
         self.cluster.id()
     }
+}
+
+/// The candidates of a cluster for its reader: its seen reports and its query.
+fn focus(cluster: &CleanCluster, corpus: &Corpus) -> Focus {
+    let seen: Vec<bool> = cluster.documents().iter().map(|d| d.seen).collect();
+    let query = cluster.cluster().query.as_deref().map(|query| query_terms(query, corpus));
+    Focus::new(corpus, Reader { seen: &seen, query: query.as_deref() })
+}
+
+/// The content terms of a query that occur in the corpus, tokenized as its sentences are.
+fn query_terms(query: &str, corpus: &Corpus) -> Vec<TermId> {
+    let ids: HashMap<&str, TermId> =
+        corpus.vocabulary.iter().enumerate().map(|(i, v)| (v.as_str(), i as TermId)).collect();
+    let mut terms = Vec::new();
+    Tokenizer::new().content_terms(query, &mut |term| terms.extend(ids.get(term)));
+    terms
 }
 
 /// Microseconds since `since`.

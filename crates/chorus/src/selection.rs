@@ -19,7 +19,7 @@ pub struct Selection {
     pub select_us: u64,
 }
 
-/// Runs `method` on a prepared cluster. A zero budget, or a cluster with no sentence any method
+/// Runs `method` on the candidates of a prepared cluster (see [`chorus_methods::focus`]). A zero budget, or a cluster with no sentence any method
 /// may choose, is an error rather than an empty choice.
 pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Result<Selection, Error> {
     if budget_size(&budget) == 0 {
@@ -28,8 +28,11 @@ pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Resul
     if !prepared.corpus.sentences.iter().any(|s| s.is_eligible()) {
         return Err(Error::NoSentences(prepared.id().to_owned()));
     }
+    if !prepared.focus.corpus(&prepared.corpus).sentences.iter().any(|s| s.is_eligible()) {
+        return Err(Error::NothingNew(prepared.id().to_owned()));
+    }
     let clock = Instant::now();
-    let sentences = method.select(&prepared.corpus, &budget);
+    let sentences = prepared.focus.select(method, &prepared.corpus, &budget);
     Ok(Selection { sentences, method: method.name().to_owned(), budget, select_us: micros(clock) })
 }
 

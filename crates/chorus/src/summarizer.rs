@@ -116,6 +116,7 @@ mod tests {
                 "0",
                 "Troops stormed the gas plant on Thursday, officials said.\n",
             )],
+            ..Default::default()
         }
     }
 

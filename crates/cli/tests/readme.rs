@@ -53,3 +53,22 @@ fn the_sample_brief_is_the_binary_output() {
     run.assert_success();
     assert_abridged_output(&shown, &run.stdout);
 }
+
+#[test]
+fn the_update_brief_is_the_binary_output() {
+    let marker = "`chorus summarize examples/in-amenas --since examples/in-amenas/000_721c9108c0229ec8.txt";
+    let shown = block_after(&readme(), marker, "text");
+    assert!(shown.len() > 5, "the README's update brief is shown");
+    let example = common::example_dir();
+    let seen = |file: &str| example.join(file).into_os_string();
+    let run = chorus(&[
+        "summarize".as_ref(),
+        example.as_os_str(),
+        "--since".as_ref(),
+        seen("000_721c9108c0229ec8.txt").as_os_str(),
+        "--since".as_ref(),
+        seen("003_802d9e333d9d6a38.txt").as_os_str(),
+    ]);
+    run.assert_success();
+    assert_abridged_output(&shown, &run.stdout);
+}

@@ -32,6 +32,9 @@ pub struct Document {
     /// Index of an earlier document of the cluster that this one nearly repeats (the same wire
     /// story twice); such a document is counted once.
     pub duplicate_of: Option<usize>,
+    /// The reader has already read this report (a cluster's `seen` reports): it is segmented
+    /// with the others, so support and figures see it, but a brief never cites it as news.
+    pub seen: bool,
 }
 
 impl Document {
@@ -46,6 +49,7 @@ impl Document {
             title: None,
             date: None,
             duplicate_of: None,
+            seen: false,
         }
     }
 }
@@ -55,8 +59,35 @@ impl Document {
 pub struct Cluster {
     /// Name of the event: the folder name, or the record's id in a JSON file.
     pub id: String,
-    /// The reports, in the order they were read; `Sentence::doc` indexes this.
+    /// The reports, the seen ones (`Document::seen`) first, so that a new report repeating a
+    /// seen one is the one marked as its duplicate.
     pub documents: Vec<Document>,
+    /// What the reader wants to know: a brief favours the sentences that answer it.
+    pub query: Option<String>,
+}
+
+impl Cluster {
+    /// Adds reports the reader has already read: they are marked seen and put before the others.
+    /// A report given both as new and as seen (the same text) is seen; a seen report whose id
+    /// another report has is renamed `seen-ID`, so that every citation names one report.
+    pub fn add_seen(&mut self, seen: impl IntoIterator<Item = Document>) {
+        let mut documents: Vec<Document> = seen.into_iter().map(|d| Document { seen: true, ..d }).collect();
+        self.documents.retain(|new| !documents.iter().any(|old| old.original == new.original));
+        for i in 0..documents.len() {
+            let mut id = std::mem::take(&mut documents[i].id);
+            while self.documents.iter().chain(&documents[..i]).any(|other| other.id == id) {
+                id = format!("seen-{id}");
+            }
+            documents[i].id = id;
+        }
+        documents.append(&mut self.documents);
+        self.documents = documents;
+    }
+
+    /// Whether some report has already been read: the brief is then an update.
+    pub fn has_seen(&self) -> bool {
+        self.documents.iter().any(|d| d.seen)
+    }
 }
 
 /// A cluster whose documents have been cleaned: the only input the segmenter takes.
@@ -94,5 +125,23 @@ impl CleanCluster {
     /// The cleaned documents.
     pub fn documents(&self) -> &[Document] {
         &self.0.documents
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seen_reports_go_first_replace_their_new_copies_and_get_unique_ids() {
+        let mut cluster = Cluster {
+            documents: vec![Document::new("0", "Old news."), Document::new("1", "New news.")],
+            ..Default::default()
+        };
+        cluster.add_seen([Document::new("0", "Old news."), Document::new("1", "Older news.")]);
+        let ids: Vec<(&str, &str, bool)> =
+            cluster.documents.iter().map(|d| (d.id.as_str(), d.original.as_str(), d.seen)).collect();
+        assert_eq!(ids, vec![("0", "Old news.", true), ("seen-1", "Older news.", true), ("1", "New news.", false)]);
+        assert!(cluster.has_seen());
     }
 }

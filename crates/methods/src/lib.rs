@@ -10,6 +10,7 @@
 mod clustering;
 pub mod concept;
 mod features;
+pub mod focus;
 mod graph;
 mod greedy;
 mod linear_model;

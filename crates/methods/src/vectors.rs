@@ -14,7 +14,11 @@ impl SparseVector {
     /// The tf·idf vector of a sentence, scaled to unit length. Terms whose idf is missing or
     /// not positive carry no weight: they say nothing about what a sentence is about.
     pub fn of(sentence: &Sentence, corpus: &Corpus) -> Self {
-        let mut entries = term_counts(&sentence.terms);
+        Self::of_counts(term_counts(&sentence.terms), corpus)
+    }
+
+    /// The tf·idf vector of term counts (sorted by term), as [`SparseVector::of`] weighs them.
+    pub fn of_counts(mut entries: Vec<(TermId, f32)>, corpus: &Corpus) -> Self {
         for (term, weight) in &mut entries {
             *weight *= idf(corpus, *term);
         }

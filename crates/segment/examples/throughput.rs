@@ -71,6 +71,7 @@ fn main() -> ExitCode {
                     .enumerate()
                     .map(|(i, text)| Document::new(i.to_string(), text.as_str()))
                     .collect(),
+                ..Default::default()
             })
         })
         .collect();

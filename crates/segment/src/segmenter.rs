@@ -86,6 +86,7 @@ mod tests {
         Cluster {
             id: "test".into(),
             documents: texts.iter().enumerate().map(|(i, text)| Document::new(i.to_string(), *text)).collect(),
+            ..Default::default()
         }
     }
 

@@ -39,7 +39,7 @@ fn read_example_with(cleaning: Cleaning) -> CleanCluster {
             Document::new(stem, text)
         })
         .collect();
-    CleanCluster::clean(Cluster { id: "in-amenas".into(), documents }, &cleaning)
+    CleanCluster::clean(Cluster { id: "in-amenas".into(), documents, ..Default::default() }, &cleaning)
 }
 
 /// What ingest does, in small: curly quotes straightened, blank lines and trailing spaces dropped.

@@ -1,6 +1,6 @@
 //! The brief with numbered citations and a source list.
 
-use super::{describe_group, disputed, source_name, source_number};
+use super::{describe_group, describe_update, disputed, source_name, source_number};
 use crate::{Brief, BriefSentence};
 
 /// `[2]` for a sentence from source 2, `[2; also 1, 4]` when sources 1 and 4 say the same.
@@ -12,6 +12,9 @@ pub(super) fn citation(brief: &Brief, sentence: &BriefSentence) -> (usize, Vec<u
 
 pub fn render(brief: &Brief) -> String {
     let mut out = format!("# {}\n\n", brief.id);
+    if let Some(query) = &brief.query {
+        out.push_str(&format!("*Focused on:* {query}\n\n"));
+    }
     for sentence in &brief.sentences {
         let (source, also) = citation(brief, sentence);
         out.push_str(&sentence.text);
@@ -27,6 +30,12 @@ pub fn render(brief: &Brief) -> String {
         if !sentence.disputed.is_empty() {
             out.push_str(" *(figure disputed, see below)*");
         }
+        out.push_str("\n\n");
+    }
+    let updates: Vec<String> = brief.updates.iter().map(|u| format!("- {}", describe_update(brief, u))).collect();
+    if !updates.is_empty() {
+        out.push_str("## Figures updated since the seen reports\n\n");
+        out.push_str(&updates.join("\n"));
         out.push_str("\n\n");
     }
     let groups: Vec<String> = disputed(brief).map(|(_, g)| format!("- {}", describe_group(brief, g))).collect();
@@ -45,6 +54,9 @@ pub fn render(brief: &Brief) -> String {
         }
         if !spans.is_empty() {
             out.push_str(&format!(" — cited bytes {}", spans.join(", ")));
+        }
+        if doc.seen {
+            out.push_str(" — seen");
         }
         if let Some(original) = &doc.duplicate_of {
             out.push_str(&format!(" — repeats {original}, counted once"));

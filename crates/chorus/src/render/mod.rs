@@ -5,8 +5,8 @@ mod json;
 mod markdown;
 mod text;
 
-use crate::{Brief, CitedClaim, DocumentInfo, FigureReport};
-use chorus_figures::FigureGroup;
+use crate::{Brief, Change, CitedClaim, DocumentInfo, FigureReport, FigureUpdate};
+use chorus_figures::{FigureGroup, FigureValue};
 use std::str::FromStr;
 
 /// An output format of `chorus summarize`.
@@ -50,9 +50,31 @@ fn source_number(documents: &[DocumentInfo], doc: &str) -> usize {
     documents.iter().position(|d| d.id == doc).map_or(0, |i| i + 1)
 }
 
-/// The disputed figure groups, with their index in `brief.figures`.
+/// The disputed figure groups, with their index in `brief.figures`; in an update brief, those
+/// not shown as updates.
 fn disputed(brief: &Brief) -> impl Iterator<Item = (usize, &FigureGroup)> {
-    brief.figures.iter().enumerate().filter(|(_, g)| g.is_disputed())
+    let updated = |i: usize| brief.updates.iter().any(|u| u.group == i);
+    brief.figures.iter().enumerate().filter(move |&(i, g)| g.is_disputed() && !updated(i))
+}
+
+/// One line of a figure that changed since the seen reports: the new value(s), then the last
+/// earlier value it replaces, then any other earlier ones, each with its reports.
+/// `hostage killed: at least 23 [2, 3], down from 35 [1, 4]; earlier also multiple [1]`
+fn describe_update(brief: &Brief, update: &FigureUpdate) -> String {
+    let group = &brief.figures[update.group];
+    let value = |v: &usize| describe_value(&group.values[*v], &brief.claims, &brief.documents);
+    let now: Vec<String> = update.now.iter().map(value).collect();
+    let (last, others) = update.earlier.split_last().expect("an update has an earlier value");
+    let change = match update.change {
+        Change::Up => "up from",
+        Change::Down => "down from",
+        Change::Changed => "changed from",
+    };
+    let mut line = format!("{}: {}, {change} {}", group_label(group), now.join(" and "), value(last));
+    if !others.is_empty() {
+        line.push_str(&format!("; earlier also {}", others.iter().map(value).collect::<Vec<_>>().join(" and ")));
+    }
+    line
 }
 
 /// How a document is named in a source list: its file, else its id, with its title.
@@ -84,28 +106,30 @@ fn describe_group(brief: &Brief, group: &FigureGroup) -> String {
 }
 
 fn describe(group: &FigureGroup, claims: &[CitedClaim], documents: &[DocumentInfo]) -> String {
-    let values: Vec<String> = group
-        .values
-        .iter()
-        .map(|v| {
-            let claim = v.claims.first().map(|&c| &claims[c].claim);
-            let mut said = claim.map_or_else(String::new, |c| match &c.qualifier {
-                Some(q) => format!("{q} {}", c.number_text),
-                None => c.number_text.clone(),
-            });
-            if !v.attributions.is_empty() {
-                said.push_str(&format!(" ({})", v.attributions.join("; ")));
-            }
-            let mut days: Vec<&str> = v.days.iter().map(|d| d.strip_prefix("on ").unwrap_or(d)).collect();
-            days.dedup();
-            if !days.is_empty() {
-                said.push_str(&format!(", {}", days.join(", ")));
-            }
-            let reports: Vec<String> = v.docs.iter().map(|d| source_number(documents, d).to_string()).collect();
-            format!("{said} [{}]", reports.join(", "))
-        })
-        .collect();
+    let values: Vec<String> = group.values.iter().map(|v| describe_value(v, claims, documents)).collect();
     format!("{}: {} — {}", group_label(group), values.join(" vs "), group.verdict)
+}
+
+/// One value as written, with who gave it, when, and in which reports: `at least 23 (the
+/// ministry said), Saturday [2, 3]`.
+fn describe_value(v: &FigureValue, claims: &[CitedClaim], documents: &[DocumentInfo]) -> String {
+    let claim = v.claims.first().map(|&c| &claims[c].claim);
+    let mut said = claim.map_or_else(String::new, |c| match &c.qualifier {
+        Some(q) => format!("{q} {}", c.number_text),
+        None => c.number_text.clone(),
+    });
+    if !v.attributions.is_empty() {
+        said.push_str(&format!(" ({})", v.attributions.join("; ")));
+    }
+    let mut days: Vec<&str> = v.days.iter().map(|d| d.strip_prefix("on ").unwrap_or(d)).collect();
+    days.dedup();
+    if !days.is_empty() {
+        said.push_str(&format!(", {}", days.join(", ")));
+    }
+    let mut reports: Vec<usize> = v.docs.iter().map(|d| source_number(documents, d)).collect();
+    reports.sort_unstable();
+    let reports: Vec<String> = reports.iter().map(usize::to_string).collect();
+    format!("{said} [{}]", reports.join(", "))
 }
 
 /// The `chorus figures` view: every group, disputed first, then the numbered reports.
@@ -129,7 +153,8 @@ pub fn render_figures(report: &FigureReport) -> String {
 fn report_list(documents: &[DocumentInfo]) -> String {
     let mut out = String::from("Reports:\n");
     for (i, doc) in documents.iter().enumerate() {
-        out.push_str(&format!("[{}] {}\n", i + 1, source_name(doc)));
+        let seen = if doc.seen { " — seen" } else { "" };
+        out.push_str(&format!("[{}] {}{seen}\n", i + 1, source_name(doc)));
     }
     out
 }

@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let prepared: Vec<Prepared> = cleaned
         .into_iter()
         .zip(corpora)
-        .map(|(cluster, corpus)| Prepared { cluster, corpus, timings: Timings::default() })
+        .map(|(cluster, corpus)| Prepared::new(cluster, corpus, Timings::default()))
         .collect();
     let method = summarizer.method();
     let budget = summarizer.budget();
@@ -190,8 +190,11 @@ fn scaling(args: Args) -> anyhow::Result<ExitCode> {
     );
     println!("| documents | words | sentences | ms | µs per sentence |\n|---:|---:|---:|---:|---:|");
     for share in [8, 4, 2, 1] {
-        let mut cluster =
-            Cluster { id: format!("pool-1/{share}"), documents: documents[..documents.len() / share].to_vec() };
+        let mut cluster = Cluster {
+            id: format!("pool-1/{share}"),
+            documents: documents[..documents.len() / share].to_vec(),
+            ..Default::default()
+        };
         for (i, doc) in cluster.documents.iter_mut().enumerate() {
             doc.id = i.to_string();
         }

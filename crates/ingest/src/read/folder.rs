@@ -25,7 +25,7 @@ pub(crate) fn read_folder(folder: &Path) -> Result<Cluster, IngestError> {
     files.sort();
     let documents = files.iter().map(|path| read_article_file(path)).collect::<Result<Vec<_>, _>>()?;
     let id = fs::canonicalize(folder).map_or_else(|_| file_stem(folder), |full| file_stem(&full));
-    Ok(Cluster { id, documents })
+    Ok(Cluster { id, documents, ..Default::default() })
 }
 
 /// A regular file (or a link to one) with an article extension; hidden files (editor and

@@ -1,6 +1,8 @@
 //! A cluster as one JSON object: `{"id": ..., "documents": [...]}` where each document is a
-//! string or an object `{"id"?, "text", "title"?, "date"?}`. Other fields (`summaries`, `line`,
-//! ...) are ignored, so evaluation records read as they are.
+//! string or an object `{"id"?, "text", "title"?, "date"?}`. Two optional fields make an update
+//! or a focused brief: `"seen"`, the reports the reader has already read (same shapes as
+//! `documents`), and `"query"`, a string saying what the reader wants to know. Other fields
+//! (`summaries`, `line`, ...) are ignored, so evaluation records read as they are.
 
 use super::decode::has_text;
 use super::{article_document, file_stem};
@@ -25,30 +27,48 @@ pub(crate) fn parse_cluster(text: &str, fallback_id: &str) -> Result<Cluster, Pr
     let Some(Value::Array(items)) = fields.remove("documents") else {
         return Err(Problem::NotACluster("no \"documents\" array".into()));
     };
-    let mut documents = Vec::with_capacity(items.len());
-    for (position, item) in items.into_iter().enumerate() {
-        documents.extend(json_document(position, item)?);
-    }
+    let documents = json_documents("documents", items, "")?;
     if documents.is_empty() {
         return Err(Problem::NotACluster(format!("cluster \"{id}\" is empty: no document has any text")));
     }
-    Ok(Cluster { id, documents })
+    let query = match fields.remove("query") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(query)) if has_text(&query) => Some(query.trim().to_owned()),
+        Some(_) => return Err(Problem::NotACluster("\"query\" is not a non-blank string".into())),
+    };
+    let mut cluster = Cluster { id, documents, query };
+    match fields.remove("seen") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => cluster.add_seen(json_documents("seen", items, "seen-")?),
+        Some(_) => return Err(Problem::NotACluster("\"seen\" is not an array of documents".into())),
+    }
+    Ok(cluster)
+}
+
+/// The entries of the array `field`; a document without an id of its own is named by
+/// `id_prefix` and its position.
+fn json_documents(field: &str, items: Vec<Value>, id_prefix: &str) -> Result<Vec<Document>, Problem> {
+    let mut documents = Vec::with_capacity(items.len());
+    for (position, item) in items.into_iter().enumerate() {
+        documents.extend(json_document(field, position, item, id_prefix)?);
+    }
+    Ok(documents)
 }
 
 /// One entry of `documents`; `None` when it has no text (skipped, like a blank file piece).
-fn json_document(position: usize, item: Value) -> Result<Option<Document>, Problem> {
+fn json_document(field: &str, position: usize, item: Value, id_prefix: &str) -> Result<Option<Document>, Problem> {
     let (text, fields) = match item {
         Value::String(text) => (text, Map::new()),
         Value::Object(mut fields) => match fields.remove("text") {
             Some(Value::String(text)) => (text, fields),
-            _ => return Err(Problem::NotACluster(format!("documents[{position}] has no \"text\" string"))),
+            _ => return Err(Problem::NotACluster(format!("{field}[{position}] has no \"text\" string"))),
         },
-        _ => return Err(Problem::NotACluster(format!("documents[{position}] is neither a string nor an object"))),
+        _ => return Err(Problem::NotACluster(format!("{field}[{position}] is neither a string nor an object"))),
     };
     if !has_text(&text) {
         return Ok(None);
     }
-    let id = fields.get("id").and_then(json_id).unwrap_or_else(|| position.to_string());
+    let id = fields.get("id").and_then(json_id).unwrap_or_else(|| format!("{id_prefix}{position}"));
     let mut document = article_document(id, text, false)?;
     if let Some(title) = fields.get("title").and_then(Value::as_str).filter(|t| has_text(t)) {
         document.title = Some(title.trim().to_owned());
@@ -105,5 +125,29 @@ mod tests {
         assert!(error.to_string().contains("expected an object"), "{error}");
         let error = cluster_from_json(r#"{"documents": [" "]}"#, "x.json").expect_err("blank");
         assert_eq!(error.to_string(), "x.json: not a cluster: cluster \"x\" is empty: no document has any text");
+    }
+
+    #[test]
+    fn seen_reports_come_first_marked_seen_and_the_query_is_kept() {
+        let text = r#"{"documents": ["New report."], "seen": ["Old report.", {"id": "a", "text": "Older."}],
+            "query": "  How many died?  "}"#;
+        let cluster = cluster_from_json(text, "x.json").expect("valid");
+        let ids: Vec<(&str, bool)> = cluster.documents.iter().map(|d| (d.id.as_str(), d.seen)).collect();
+        assert_eq!(ids, vec![("seen-0", true), ("a", true), ("0", false)]);
+        assert_eq!(cluster.query.as_deref(), Some("How many died?"));
+        let plain = cluster_from_json(r#"{"documents": ["A."], "seen": null}"#, "x.json").expect("valid");
+        assert!(!plain.has_seen() && plain.query.is_none());
+    }
+
+    #[test]
+    fn malformed_seen_or_query_is_an_error_naming_the_field() {
+        let error = cluster_from_json(r#"{"documents": ["A."], "seen": "B."}"#, "x.json").expect_err("not array");
+        assert_eq!(error.to_string(), "x.json: not a cluster: \"seen\" is not an array of documents");
+        let error = cluster_from_json(r#"{"documents": ["A."], "seen": [3]}"#, "x.json").expect_err("number");
+        assert_eq!(error.to_string(), "x.json: not a cluster: seen[0] is neither a string nor an object");
+        let error = cluster_from_json(r#"{"documents": ["A."], "query": ["q"]}"#, "x.json").expect_err("array");
+        assert_eq!(error.to_string(), "x.json: not a cluster: \"query\" is not a non-blank string");
+        let error = cluster_from_json(r#"{"documents": ["A."], "query": " "}"#, "x.json").expect_err("blank");
+        assert!(error.to_string().contains("\"query\""), "{error}");
     }
 }

@@ -164,6 +164,22 @@ mod tests {
     }
 
     #[test]
+    fn a_malformed_seen_field_names_its_line_and_the_next_line_still_reads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("update.jsonl");
+        let lines = "{\"id\": \"a\", \"documents\": [\"New.\"], \"seen\": {\"text\": \"Old.\"}}\n\
+                     {\"id\": \"b\", \"documents\": [\"New.\"], \"seen\": [\"Old.\"], \"query\": \"what\"}\n";
+        fs::write(&path, lines).expect("write");
+        let mut read = read_clusters(&path).expect("opens");
+        let error = read.next().expect("line 1").result.expect_err("seen is an object");
+        let expected = format!("{}, line 1: not a cluster: \"seen\" is not an array of documents", path.display());
+        assert_eq!(error.to_string(), expected);
+        let cluster = read.next().expect("line 2").result.expect("valid");
+        assert!(cluster.documents[0].seen && !cluster.documents[1].seen);
+        assert_eq!(cluster.query.as_deref(), Some("what"));
+    }
+
+    #[test]
     fn gzip_is_recognised_by_content() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("set.data");

@@ -87,7 +87,7 @@ fn cluster_from_text(
     if let [only] = documents.as_mut_slice() {
         only.file = file;
     }
-    Ok(Cluster { id: cluster_id.to_owned(), documents })
+    Ok(Cluster { id: cluster_id.to_owned(), documents, ..Default::default() })
 }
 
 /// A document from one article's text; a whole HTML page (`is_html`, or clearly one by its
