@@ -34,6 +34,8 @@ enum Command {
     Eval(commands::eval::Args),
     /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
     Bench(commands::bench::Args),
+    /// Serve the HTTP API and the web page until SIGTERM or Ctrl-C.
+    Serve(commands::serve::Args),
     /// Fit the `learned` method's sentence scorer on clusters with human summaries.
     Train(commands::train::Args),
 }
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Figures(args) => commands::figures::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Train(args) => commands::train::run(args),
     };
     match result {

@@ -104,6 +104,22 @@ fn article_document(id: String, text: String, is_html: bool) -> Result<Document,
     Ok(document)
 }
 
+/// One article file's bytes as a document, as a folder member or an uploaded file becomes one:
+/// the file's stem is the id and its name the document's `file`; an `.html`/`.htm` file (or a
+/// whole page by its content) is reduced to its article. `origin` names the file in errors.
+pub fn document_from_bytes(file_name: &str, bytes: Vec<u8>, origin: &str) -> Result<Document, IngestError> {
+    let path = Path::new(file_name);
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut document = decode::decode(bytes)
+        .and_then(|text| article_document(file_stem(path), text, is_html))
+        .map_err(|e| IngestError::new(origin, e))?;
+    document.file = Some(file_name.to_owned());
+    Ok(document)
+}
+
 /// The decoded text of a file, with errors that name it.
 fn read_text_file(path: &Path) -> Result<String, IngestError> {
     let origin = || path.display().to_string();
