@@ -66,12 +66,17 @@ struct AppState {
 /// The whole service: the `/v1` API behind the in-flight limit, and the page, health, metrics and
 /// OpenAPI document beside it, all counted and protected from panics.
 pub fn router(config: Config) -> Router {
+    app(config, api::routes())
+}
+
+/// The service around a given set of `/v1` routes (tests add a panicking one).
+fn app(config: Config, v1: Router<AppState>) -> Router {
     let state = AppState {
         config,
         in_flight: Arc::new(Semaphore::new(config.max_in_flight)),
         metrics: Arc::new(metrics::Metrics::default()),
     };
-    let v1 = api::routes()
+    let v1 = v1
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), limits::admit))
         .method_not_allowed_fallback(error::method_not_allowed);
     Router::new()
@@ -134,5 +139,27 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_in_a_handler_is_a_json_500_and_the_server_goes_on() {
+        let routes = api::routes().route("/v1/panic", get(|| async { panic!("a bug in one request") }));
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move { axum::serve(listener, app(Config::default(), routes)).await });
+        let client = reqwest::Client::new();
+        let response = client.get(format!("{base}/v1/panic")).send().await.expect("answer");
+        assert_eq!(response.status(), 500);
+        let body: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(body["error"]["code"], "internal");
+        let health = client.get(format!("{base}/health")).send().await.expect("answer");
+        assert_eq!(health.status(), 200);
+        let metrics = client.get(format!("{base}/metrics")).send().await.expect("answer").text().await.expect("text");
+        assert!(metrics.contains("route=\"/v1/panic\",status=\"500\"} 1"), "{metrics}");
     }
 }
