@@ -6,8 +6,9 @@ use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 /// A server on a free loopback port; dropping it shuts the server down.
@@ -313,27 +314,39 @@ async fn a_body_over_the_limit_is_413_with_or_without_a_length() {
     assert_eq!(small.status(), 200, "a body under the limit is read");
 }
 
-/// Sends raw bytes and reads the whole answer (the request asks the server to close).
+/// Sends raw bytes and reads the whole answer (the request asks the server to close). Plain
+/// blocking sockets, on the blocking pool.
 async fn raw_exchange(addr: std::net::SocketAddr, request: &[u8]) -> String {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    stream.write_all(request).await.expect("write");
+    let request = request.to_vec();
+    tokio::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(addr).expect("connect");
+        stream.write_all(&request).expect("write");
+        read_answer(stream)
+    })
+    .await
+    .expect("exchange")
+}
+
+/// Everything the server sends until it closes the connection (or 10 s pass).
+fn read_answer(mut stream: TcpStream) -> String {
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
     let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer).await;
+    let _ = stream.read_to_end(&mut answer);
     String::from_utf8_lossy(&answer).into_owned()
 }
 
 /// Opens a request whose body never comes: it holds an in-flight slot until the time limit.
-async fn stalled_request(addr: std::net::SocketAddr) -> TcpStream {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
+fn stalled_request(addr: std::net::SocketAddr) -> TcpStream {
+    let mut stream = TcpStream::connect(addr).expect("connect");
     let head = "POST /v1/brief HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"documents\":";
-    stream.write_all(head.as_bytes()).await.expect("write");
+    stream.write_all(head.as_bytes()).expect("write");
     stream
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn beyond_the_in_flight_limit_is_429_and_a_stalled_body_is_408() {
     let server = Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(1500), ..Config::default() }).await;
-    let mut stalled = stalled_request(server.addr).await;
+    let stalled = stalled_request(server.addr);
     tokio::time::sleep(Duration::from_millis(200)).await;
     let client = Client::new();
     let response = client.post(server.url("/v1/brief")).json(&cluster_json(2)).send().await.expect("answer");
@@ -342,9 +355,7 @@ async fn beyond_the_in_flight_limit_is_429_and_a_stalled_body_is_408() {
     let health = client.get(server.url("/health")).send().await.expect("answer");
     assert_eq!(health.status(), 200, "health is not behind the limit");
 
-    let mut answer = Vec::new();
-    let _ = tokio::time::timeout(Duration::from_secs(10), stalled.read_to_end(&mut answer)).await;
-    let answer = String::from_utf8_lossy(&answer);
+    let answer = tokio::task::spawn_blocking(move || read_answer(stalled)).await.expect("read");
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("\"request_timeout\""), "{answer}");
 
