@@ -12,4 +12,6 @@ mod read;
 
 pub use clean::{clean_cluster, clean_document};
 pub use error::{IngestError, Problem};
-pub use read::{cluster_from_json, document_from_bytes, open_text, read_cluster, read_clusters, ClusterLine, ClusterLines};
+pub use read::{
+    cluster_from_json, document_from_bytes, open_text, read_cluster, read_clusters, ClusterLine, ClusterLines,
+};

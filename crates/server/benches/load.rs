@@ -134,7 +134,10 @@ async fn phase(name: &str, config: Config, clients: usize, seconds: u64, body: A
 
     total.ok.sort();
     let percentile = |p: f64| {
-        total.ok.get(((total.ok.len() as f64 * p) as usize).min(total.ok.len().saturating_sub(1))).map_or(f64::NAN, |d| d.as_secs_f64() * 1e3)
+        total
+            .ok
+            .get(((total.ok.len() as f64 * p) as usize).min(total.ok.len().saturating_sub(1)))
+            .map_or(f64::NAN, |d| d.as_secs_f64() * 1e3)
     };
     println!(
         "{name:<9} clients {clients:>3}  in-flight limit {:>2}  {:>6.1} s  200: {:>6} ({:>6.1}/s)  p50 {:>7.1} ms  p99 {:>7.1} ms  429: {:>6}  other: {:>3}  RSS MiB start {:.0} peak {:.0} end {:.0}",
@@ -159,10 +162,20 @@ fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
     runtime.block_on(async {
         let nominal = phase("nominal", Config::default(), options.clients, options.seconds, body.clone()).await;
-        let overload =
-            phase("overload", Config { max_in_flight: 2, ..Config::default() }, options.overload_clients, options.seconds, body).await;
+        let overload = phase(
+            "overload",
+            Config { max_in_flight: 2, ..Config::default() },
+            options.overload_clients,
+            options.seconds,
+            body,
+        )
+        .await;
         println!("process peak RSS (VmHWM): {:.0} MiB", memory_mib("VmHWM:"));
-        assert!(nominal.too_many == 0 && nominal.other.is_empty(), "nominal load must only get 200s: {:?}", nominal.other);
+        assert!(
+            nominal.too_many == 0 && nominal.other.is_empty(),
+            "nominal load must only get 200s: {:?}",
+            nominal.other
+        );
         assert!(overload.too_many > 0, "overload must get 429s");
         assert!(overload.other.is_empty(), "overload must get only 200s and 429s: {:?}", overload.other);
         assert!(!overload.ok.is_empty(), "overload still serves requests");

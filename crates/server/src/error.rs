@@ -97,7 +97,11 @@ pub(crate) async fn not_found() -> ApiError {
 
 /// A known path with the wrong method.
 pub(crate) async fn method_not_allowed() -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this endpoint does not take that method (see /openapi.json)")
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this endpoint does not take that method (see /openapi.json)",
+    )
 }
 
 /// A handler panicked: the request gets a 500, the server goes on.

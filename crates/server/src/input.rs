@@ -101,7 +101,9 @@ impl Options {
                 ApiError::new(
                     StatusCode::NOT_ACCEPTABLE,
                     "not_acceptable",
-                    format!("cannot answer in any of '{accept}' (application/json, text/plain, text/markdown, text/html)"),
+                    format!(
+                        "cannot answer in any of '{accept}' (application/json, text/plain, text/markdown, text/html)"
+                    ),
                 )
             })
     }
@@ -175,21 +177,25 @@ fn from_json(bytes: &[u8]) -> Result<(Cluster, Options), ApiError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| ApiError::bad_request("bad_json", format!("request: the body is not UTF-8: {e}")))?;
     let cluster = chorus::cluster_from_json(text, "request")?;
-    let options = serde_json::from_str(text).map_err(|e| ApiError::bad_request("bad_field", format!("request: {e}")))?;
+    let options =
+        serde_json::from_str(text).map_err(|e| ApiError::bad_request("bad_field", format!("request: {e}")))?;
     Ok((cluster, options))
 }
 
 /// The report files and option fields of a multipart form.
 async fn from_multipart(request: Request) -> Result<(Cluster, Options), ApiError> {
     let bad = |e: axum::extract::multipart::MultipartError| ApiError::bad_request("bad_multipart", e.body_text());
-    let mut form = Multipart::from_request(request, &()).await.map_err(|e| ApiError::bad_request("bad_multipart", e.body_text()))?;
+    let mut form = Multipart::from_request(request, &())
+        .await
+        .map_err(|e| ApiError::bad_request("bad_multipart", e.body_text()))?;
     let mut cluster = Cluster { id: "upload".to_owned(), documents: Vec::new() };
     let mut options = Options::default();
     while let Some(field) = form.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or_default().to_owned();
         match field.file_name().map(str::to_owned) {
             Some(file) => {
-                let extension = std::path::Path::new(&file).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                let extension =
+                    std::path::Path::new(&file).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
                 if !extension.is_some_and(|e| REPORT_EXTENSIONS.contains(&e.as_str())) {
                     return Err(ApiError::new(
                         StatusCode::UNSUPPORTED_MEDIA_TYPE,

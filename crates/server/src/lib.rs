@@ -102,7 +102,11 @@ async fn health() -> &'static str {
 
 /// Serves `router(config)` on `listener` until `shutdown` completes; requests in flight then
 /// finish before this returns.
-pub async fn serve(listener: TcpListener, config: Config, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(listener, router(config)).with_graceful_shutdown(shutdown).await
 }
 

@@ -40,7 +40,12 @@ pub(crate) async fn admit(State(state): State<AppState>, mut request: Request, n
 
 /// The whole body of a request, refused with 413 beyond `max_body` (whether announced by
 /// `Content-Length` or found while reading a chunked body) and with 408 when it arrives too slowly.
-pub(crate) async fn read_body(state: &AppState, arrival: Arrival, body: Body, length: Option<u64>) -> Result<axum::body::Bytes, ApiError> {
+pub(crate) async fn read_body(
+    state: &AppState,
+    arrival: Arrival,
+    body: Body,
+    length: Option<u64>,
+) -> Result<axum::body::Bytes, ApiError> {
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -77,7 +77,8 @@ impl Metrics {
 /// Middleware: times every request and counts it under its route pattern (`unmatched` for
 /// unknown paths, so a scan of random URLs cannot grow the table).
 pub(crate) async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let route = request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let route =
+        request.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let clock = Instant::now();
     let response = next.run(request).await;
     state.metrics.observe(route, response.status().as_u16(), clock.elapsed().as_secs_f64());

@@ -11,7 +11,10 @@ use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "chorus", description = "Many news reports of one event in, one cited brief out. Byte offsets (`start`, `end`) index each document's original UTF-8 text."),
+    info(
+        title = "chorus",
+        description = "Many news reports of one event in, one cited brief out. Byte offsets (`start`, `end`) index each document's original UTF-8 text."
+    ),
     paths(
         api::brief::brief,
         api::brief::figures,

@@ -4,10 +4,10 @@ use chorus_server::Config;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -55,7 +55,8 @@ fn example_dir() -> PathBuf {
 
 /// The example's four files as a multipart form, as the page sends them.
 fn example_form() -> Form {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(example_dir()).expect("example").map(|e| e.expect("entry").path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(example_dir()).expect("example").map(|e| e.expect("entry").path()).collect();
     files.sort();
     let mut form = Form::new().text("id", "in-amenas");
     for path in files {
@@ -107,7 +108,10 @@ async fn brief_of_the_example_is_the_json_of_chorus_summarize() {
     let served: Value = response.json().await.expect("json");
 
     let cluster = chorus::read_cluster(&example_dir()).expect("example");
-    let brief = chorus::Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::words(120)).expect("valid").summarize(cluster).expect("brief");
+    let brief = chorus::Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::words(120))
+        .expect("valid")
+        .summarize(cluster)
+        .expect("brief");
     let local: Value = serde_json::from_str(&chorus::render(&brief, chorus::Format::Json)).expect("json");
     assert_eq!(without_timings(served), without_timings(local));
 }
@@ -116,8 +120,15 @@ async fn brief_of_the_example_is_the_json_of_chorus_summarize() {
 async fn include_text_adds_the_original_texts_that_spans_index() {
     let server = Server::start(Config::default()).await;
     let client = Client::new();
-    let plain: Value =
-        client.post(server.url("/v1/brief")).multipart(example_form()).send().await.expect("answer").json().await.expect("json");
+    let plain: Value = client
+        .post(server.url("/v1/brief"))
+        .multipart(example_form())
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("json");
     assert!(plain["documents"][0].get("text").is_none(), "no text unless asked");
 
     let brief: Value = client
@@ -131,12 +142,21 @@ async fn include_text_adds_the_original_texts_that_spans_index() {
         .expect("json");
     for (i, document) in brief["documents"].as_array().expect("documents").iter().enumerate() {
         let file = example_dir().join(document["file"].as_str().expect("file"));
-        assert_eq!(document["text"].as_str().expect("text"), std::fs::read_to_string(file).expect("read"), "document {i}");
+        assert_eq!(
+            document["text"].as_str().expect("text"),
+            std::fs::read_to_string(file).expect("read"),
+            "document {i}"
+        );
     }
     let sentence = &brief["sentences"][0];
-    let text = brief["documents"][sentence["doc_index"].as_u64().expect("index") as usize]["text"].as_str().expect("text");
-    let cited = &text[sentence["start"].as_u64().expect("start") as usize..sentence["end"].as_u64().expect("end") as usize];
-    assert!(cited.contains(sentence["text"].as_str().expect("text").split_whitespace().next().expect("a word")), "{cited}");
+    let text =
+        brief["documents"][sentence["doc_index"].as_u64().expect("index") as usize]["text"].as_str().expect("text");
+    let cited =
+        &text[sentence["start"].as_u64().expect("start") as usize..sentence["end"].as_u64().expect("end") as usize];
+    assert!(
+        cited.contains(sentence["text"].as_str().expect("text").split_whitespace().next().expect("a word")),
+        "{cited}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -145,7 +165,8 @@ async fn json_clusters_html_files_and_every_format() {
     let client = Client::new();
     let mut request = cluster_json(3);
     request["words"] = json!(30);
-    let brief: Value = client.post(server.url("/v1/brief")).json(&request).send().await.expect("answer").json().await.expect("json");
+    let brief: Value =
+        client.post(server.url("/v1/brief")).json(&request).send().await.expect("answer").json().await.expect("json");
     assert_eq!(brief["id"], "flood");
     assert!(brief["words"].as_u64().expect("words") <= 30);
     assert_eq!(brief["budget"], json!({"unit": "words", "limit": 30, "truncate": false}));
@@ -177,24 +198,39 @@ async fn json_clusters_html_files_and_every_format() {
                 <p>The river rose three metres overnight, residents told reporters at the scene.</p></article></body></html>";
     let form = Form::new()
         .part("file", Part::text(page).file_name("alder.html"))
-        .part("file", Part::text("Rescuers reached Alder on Monday. Twelve people were missing, officials said.\n").file_name("wire.txt"))
+        .part(
+            "file",
+            Part::text("Rescuers reached Alder on Monday. Twelve people were missing, officials said.\n")
+                .file_name("wire.txt"),
+        )
         .text("include_text", "true");
-    let brief: Value = client.post(server.url("/v1/brief")).multipart(form).send().await.expect("answer").json().await.expect("json");
+    let brief: Value =
+        client.post(server.url("/v1/brief")).multipart(form).send().await.expect("answer").json().await.expect("json");
     assert_eq!(brief["documents"][0]["id"], "alder");
     let article = brief["documents"][0]["text"].as_str().expect("text");
-    assert!(article.contains("twelve people were missing") && !article.contains("<p>") && !article.contains("Home | World"), "{article}");
+    assert!(
+        article.contains("twelve people were missing") && !article.contains("<p>") && !article.contains("Home | World"),
+        "{article}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn figures_are_the_json_of_chorus_figures() {
     let server = Server::start(Config::default()).await;
-    let response = Client::new().post(server.url("/v1/figures")).multipart(example_form()).send().await.expect("answer");
+    let response =
+        Client::new().post(server.url("/v1/figures")).multipart(example_form()).send().await.expect("answer");
     assert_eq!(response.status(), 200);
     let served: Value = response.json().await.expect("json");
     let cluster = chorus::read_cluster(&example_dir()).expect("example");
-    let report = chorus::Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::default()).expect("valid").figures(cluster).expect("figures");
+    let report = chorus::Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::default())
+        .expect("valid")
+        .figures(cluster)
+        .expect("figures");
     assert_eq!(served, serde_json::to_value(&report).expect("json"));
-    assert!(served["groups"].as_array().expect("groups").iter().any(|g| g["verdict"] == "updated"), "the example has a disputed figure");
+    assert!(
+        served["groups"].as_array().expect("groups").iter().any(|g| g["verdict"] == "updated"),
+        "the example has a disputed figure"
+    );
 
     let text = Client::new()
         .post(server.url("/v1/figures"))
@@ -220,7 +256,8 @@ async fn health_methods_example_metrics_openapi_and_page() {
 
     let methods: Value = get("/v1/methods").await.expect("answer").json().await.expect("json");
     assert_eq!(methods["default"], chorus::DEFAULT_METHOD);
-    let names: Vec<&str> = methods["methods"].as_array().expect("list").iter().map(|m| m["name"].as_str().expect("name")).collect();
+    let names: Vec<&str> =
+        methods["methods"].as_array().expect("list").iter().map(|m| m["name"].as_str().expect("name")).collect();
     let expected: Vec<&str> = chorus::methods().iter().map(|m| m.name()).collect();
     assert_eq!(names, expected);
 
@@ -233,7 +270,10 @@ async fn health_methods_example_metrics_openapi_and_page() {
     let page = get("/").await.expect("answer");
     assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
     let page = page.text().await.expect("text");
-    assert!(page.contains("Load the example") && !page.contains("http://") && !page.contains("https://"), "self-contained");
+    assert!(
+        page.contains("Load the example") && !page.contains("http://") && !page.contains("https://"),
+        "self-contained"
+    );
 
     let openapi: Value = get("/openapi.json").await.expect("answer").json().await.expect("json");
     assert!(openapi["openapi"].as_str().expect("version").starts_with("3."));
@@ -263,7 +303,11 @@ async fn every_bad_input_gets_its_status_and_code() {
     let mut two_budgets = with("bytes", json!(300));
     two_budgets["words"] = json!(20);
     let cases: Vec<(reqwest::RequestBuilder, StatusCode, &str)> = vec![
-        (client.post(&brief).header("content-type", "application/json").body("{\"documents\": [\"a\""), StatusCode::BAD_REQUEST, "bad_json"),
+        (
+            client.post(&brief).header("content-type", "application/json").body("{\"documents\": [\"a\""),
+            StatusCode::BAD_REQUEST,
+            "bad_json",
+        ),
         (client.post(&brief).json(&json!({"documents": []})), StatusCode::BAD_REQUEST, "not_a_cluster"),
         (client.post(&brief).json(&json!([1, 2])), StatusCode::BAD_REQUEST, "not_a_cluster"),
         (client.post(&brief).multipart(Form::new().text("words", "50")), StatusCode::BAD_REQUEST, "no_documents"),
@@ -273,17 +317,49 @@ async fn every_bad_input_gets_its_status_and_code() {
         (client.post(&brief).json(&with("method", json!("oracle"))), StatusCode::BAD_REQUEST, "unknown_method"),
         (client.post(&brief).json(&with("format", json!("pdf"))), StatusCode::BAD_REQUEST, "unknown_format"),
         (client.post(&brief).multipart(example_form().text("colour", "red")), StatusCode::BAD_REQUEST, "unknown_field"),
-        (client.post(&brief).json(&cluster_json(2)).header("accept", "image/png"), StatusCode::NOT_ACCEPTABLE, "not_acceptable"),
-        (client.post(&brief).header("content-type", "text/plain").body("Some report."), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        (
+            client.post(&brief).json(&cluster_json(2)).header("accept", "image/png"),
+            StatusCode::NOT_ACCEPTABLE,
+            "not_acceptable",
+        ),
+        (
+            client.post(&brief).header("content-type", "text/plain").body("Some report."),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
         (client.post(&brief).body("Some report."), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-        (client.post(&brief).multipart(Form::new().part("file", Part::bytes(b"%PDF-1.4".to_vec()).file_name("report.pdf"))), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-        (client.post(&brief).multipart(Form::new().part("file", Part::bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()).file_name("photo.txt"))), StatusCode::UNPROCESSABLE_ENTITY, "unreadable_document"),
-        (client.post(&brief).json(&json!({"documents": ["flood flood flood"]})), StatusCode::UNPROCESSABLE_ENTITY, "no_sentences"),
+        (
+            client
+                .post(&brief)
+                .multipart(Form::new().part("file", Part::bytes(b"%PDF-1.4".to_vec()).file_name("report.pdf"))),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            client.post(&brief).multipart(
+                Form::new().part("file", Part::bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()).file_name("photo.txt")),
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable_document",
+        ),
+        (
+            client.post(&brief).json(&json!({"documents": ["flood flood flood"]})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no_sentences",
+        ),
         (client.post(&brief).json(&with("words", json!(2))), StatusCode::UNPROCESSABLE_ENTITY, "nothing_fits"),
         (client.get(&brief), StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
         (client.get(server.url("/v2/brief")), StatusCode::NOT_FOUND, "not_found"),
-        (client.post(server.url("/v1/figures")).json(&json!({"documents": []})), StatusCode::BAD_REQUEST, "not_a_cluster"),
-        (client.post(server.url("/v1/figures")).json(&with("format", json!("html"))), StatusCode::NOT_ACCEPTABLE, "not_acceptable"),
+        (
+            client.post(server.url("/v1/figures")).json(&json!({"documents": []})),
+            StatusCode::BAD_REQUEST,
+            "not_a_cluster",
+        ),
+        (
+            client.post(server.url("/v1/figures")).json(&with("format", json!("html"))),
+            StatusCode::NOT_ACCEPTABLE,
+            "not_acceptable",
+        ),
     ];
     for (i, (request, status, code)) in cases.into_iter().enumerate() {
         let response = request.send().await.expect("answer");
@@ -345,7 +421,8 @@ fn stalled_request(addr: std::net::SocketAddr) -> TcpStream {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn beyond_the_in_flight_limit_is_429_and_a_stalled_body_is_408() {
-    let server = Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(1500), ..Config::default() }).await;
+    let server =
+        Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(1500), ..Config::default() }).await;
     let stalled = stalled_request(server.addr);
     tokio::time::sleep(Duration::from_millis(200)).await;
     let client = Client::new();
@@ -365,7 +442,8 @@ async fn beyond_the_in_flight_limit_is_429_and_a_stalled_body_is_408() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn work_over_the_time_limit_is_503_and_keeps_its_slot_until_it_ends() {
-    let server = Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(100), ..Config::default() }).await;
+    let server =
+        Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(100), ..Config::default() }).await;
     let client = Client::new();
     let heavy = cluster_json(1500);
     let response = client.post(server.url("/v1/brief")).json(&heavy).send().await.expect("answer");
@@ -384,7 +462,9 @@ async fn concurrent_requests_all_get_the_same_brief() {
         async move { request.send().await.expect("answer").json::<Value>().await.expect("json") }
     });
     let briefs = futures_join_all(requests).await;
-    assert!(briefs.iter().all(|b| b["summary"] == briefs[0]["summary"] && !b["summary"].as_str().expect("text").is_empty()));
+    assert!(briefs
+        .iter()
+        .all(|b| b["summary"] == briefs[0]["summary"] && !b["summary"].as_str().expect("text").is_empty()));
 }
 
 /// Runs futures concurrently on the runtime and collects their outputs in order.

@@ -109,7 +109,12 @@ async fn a_reader_loads_the_example_and_checks_a_citation() {
     shoot("1-page.png").await;
 
     client.find(Locator::Id("example")).await.expect("example button").click().await.expect("click");
-    wait_until(&client, "the example's four reports are loaded", "document.querySelectorAll('#reports textarea').length === 4").await;
+    wait_until(
+        &client,
+        "the example's four reports are loaded",
+        "document.querySelectorAll('#reports textarea').length === 4",
+    )
+    .await;
     shoot("2-example.png").await;
 
     client.find(Locator::Id("go")).await.expect("brief button").click().await.expect("click");
@@ -125,10 +130,11 @@ async fn a_reader_loads_the_example_and_checks_a_citation() {
     citation.click().await.expect("click the citation");
     wait_until(&client, "the source is shown", "document.querySelector('#source-text mark') !== null").await;
     let marked = client.find(Locator::Css("#source-text mark")).await.expect("mark").text().await.expect("text");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/in-amenas"))
-        .expect("example")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/in-amenas"))
+            .expect("example")
+            .map(|e| e.expect("entry").path())
+            .collect();
     files.sort();
     let original = std::fs::read(&files[doc]).expect("read the cited file");
     let cited = std::str::from_utf8(&original[start..end]).expect("the cited bytes are whole characters");
@@ -165,13 +171,21 @@ async fn a_reader_loads_the_example_and_checks_a_citation() {
     value.click().await.expect("click a value");
     let claim = std::fs::read(&files[claim_doc]).expect("read");
     let claim = std::str::from_utf8(&claim[claim_start..claim_end]).expect("whole characters").to_owned();
-    let script = format!("document.querySelector('#source-text mark').textContent === {}", serde_json::to_string(&claim).expect("json"));
+    let script = format!(
+        "document.querySelector('#source-text mark').textContent === {}",
+        serde_json::to_string(&claim).expect("json")
+    );
     wait_until(&client, "the claim is highlighted", &script).await;
     shoot("5-figures.png").await;
 
     // At phone width nothing is wider than the screen (the table scrolls within its box).
     client.set_window_size(390, 844).await.expect("resize");
-    wait_until(&client, "the page fits a phone-width screen", "document.documentElement.scrollWidth <= window.innerWidth").await;
+    wait_until(
+        &client,
+        "the page fits a phone-width screen",
+        "document.documentElement.scrollWidth <= window.innerWidth",
+    )
+    .await;
     shoot("6-phone.png").await;
 
     client.close().await.expect("close the session");

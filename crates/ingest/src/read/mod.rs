@@ -164,14 +164,18 @@ mod tests {
     #[test]
     fn uploaded_bytes_become_a_document_named_by_the_file() {
         let text = document_from_bytes("wire.txt", b"Troops stormed the plant.\n".to_vec(), "upload").expect("reads");
-        assert_eq!((text.id.as_str(), text.file.as_deref(), text.original.as_str()), ("wire", Some("wire.txt"), "Troops stormed the plant.\n"));
+        assert_eq!(
+            (text.id.as_str(), text.file.as_deref(), text.original.as_str()),
+            ("wire", Some("wire.txt"), "Troops stormed the plant.\n")
+        );
         let page = "<html><head><title>Siege ends</title></head><body><nav>Home | World</nav><article><h1>Siege ends</h1>\
                     <p>Troops stormed the gas plant on Thursday after a four-day siege, officials said.</p>\
                     <p>Dozens of workers were freed and flown to the capital, the ministry said on Friday.</p></article></body></html>";
         let html = document_from_bytes("siege.HTML", page.as_bytes().to_vec(), "upload").expect("reads");
         assert_eq!(html.id, "siege");
         assert!(html.original.contains("four-day siege") && !html.original.contains("<p>"), "{}", html.original);
-        let error = document_from_bytes("photo.txt", vec![0x89, b'P', b'N', b'G', 0, 0], "form: photo.txt").expect_err("binary");
+        let error = document_from_bytes("photo.txt", vec![0x89, b'P', b'N', b'G', 0, 0], "form: photo.txt")
+            .expect_err("binary");
         assert_eq!(error.to_string(), "form: photo.txt: binary file, not text");
     }
 

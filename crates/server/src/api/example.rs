@@ -30,5 +30,8 @@ pub struct ExampleFile {
 /// The bundled example: four reports of the 2013 In Amenas hostage crisis.
 #[utoipa::path(get, path = "/v1/example", responses((status = 200, description = "The example's report files", body = ExampleCluster)))]
 pub(crate) async fn cluster() -> Json<ExampleCluster> {
-    Json(ExampleCluster { id: "in-amenas", documents: FILES.iter().map(|&(file, text)| ExampleFile { file, text }).collect() })
+    Json(ExampleCluster {
+        id: "in-amenas",
+        documents: FILES.iter().map(|&(file, text)| ExampleFile { file, text }).collect(),
+    })
 }
