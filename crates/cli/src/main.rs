@@ -36,6 +36,8 @@ enum Command {
     Cluster(commands::cluster::Args),
     /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
     Bench(commands::bench::Args),
+    /// Serve the HTTP API and the web page until SIGTERM or Ctrl-C.
+    Serve(commands::serve::Args),
     /// Fit the `learned` method's sentence scorer on clusters with human summaries.
     Train(commands::train::Args),
 }
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::Cluster(args) => commands::cluster::run(args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Train(args) => commands::train::run(args),
     };
     match result {

@@ -4,5 +4,6 @@ pub mod cluster;
 pub mod eval;
 pub mod figures;
 pub mod methods;
+pub mod serve;
 pub mod summarize;
 pub mod train;

@@ -1,7 +1,7 @@
 //! A folder with one article per file: its `.txt`, `.md`, `.html` and `.htm` files (not
 //! recursive), in name order so that document order, and so the brief, is reproducible.
 
-use super::{article_document, file_stem, read_text_file};
+use super::{document_from_bytes, file_stem};
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
 use std::fs;
@@ -40,15 +40,10 @@ fn is_article_file(path: &Path) -> bool {
 
 /// One article file: its stem is the document id, its name the document's `file`.
 fn read_article_file(path: &Path) -> Result<Document, IngestError> {
-    let text = read_text_file(path)?;
-    let is_html = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let mut document = article_document(file_stem(path), text, is_html)
-        .map_err(|e| IngestError::new(path.display().to_string(), e))?;
-    document.file = path.file_name().map(|name| name.to_string_lossy().into_owned());
-    Ok(document)
+    let origin = path.display().to_string();
+    let bytes = fs::read(path).map_err(|e| IngestError::new(&origin, e))?;
+    let name = path.file_name().map_or_else(|| origin.clone(), |name| name.to_string_lossy().into_owned());
+    document_from_bytes(&name, bytes, &origin)
 }
 
 #[cfg(test)]

@@ -109,6 +109,22 @@ pub fn html_document(id: impl Into<String>, html: String) -> Result<Document, Pr
     article_document(id.into(), html, true)
 }
 
+/// One article file's bytes as a document, as a folder member or an uploaded file becomes one:
+/// the file's stem is the id and its name the document's `file`; an `.html`/`.htm` file (or a
+/// whole page by its content) is reduced to its article. `origin` names the file in errors.
+pub fn document_from_bytes(file_name: &str, bytes: Vec<u8>, origin: &str) -> Result<Document, IngestError> {
+    let path = Path::new(file_name);
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut document = decode::decode(bytes)
+        .and_then(|text| article_document(file_stem(path), text, is_html))
+        .map_err(|e| IngestError::new(origin, e))?;
+    document.file = Some(file_name.to_owned());
+    Ok(document)
+}
+
 /// The decoded text of a file, with errors that name it.
 fn read_text_file(path: &Path) -> Result<String, IngestError> {
     let origin = || path.display().to_string();
@@ -148,6 +164,24 @@ mod tests {
         assert_eq!(cluster.documents.len(), 1);
         assert_eq!(cluster.documents[0].file.as_deref(), Some("story.txt"));
         assert_eq!(cluster.documents[0].clean.as_str(), "Just one article.\n");
+    }
+
+    #[test]
+    fn uploaded_bytes_become_a_document_named_by_the_file() {
+        let text = document_from_bytes("wire.txt", b"Troops stormed the plant.\n".to_vec(), "upload").expect("reads");
+        assert_eq!(
+            (text.id.as_str(), text.file.as_deref(), text.original.as_str()),
+            ("wire", Some("wire.txt"), "Troops stormed the plant.\n")
+        );
+        let page = "<html><head><title>Siege ends</title></head><body><nav>Home | World</nav><article><h1>Siege ends</h1>\
+                    <p>Troops stormed the gas plant on Thursday after a four-day siege, officials said.</p>\
+                    <p>Dozens of workers were freed and flown to the capital, the ministry said on Friday.</p></article></body></html>";
+        let html = document_from_bytes("siege.HTML", page.as_bytes().to_vec(), "upload").expect("reads");
+        assert_eq!(html.id, "siege");
+        assert!(html.original.contains("four-day siege") && !html.original.contains("<p>"), "{}", html.original);
+        let error = document_from_bytes("photo.txt", vec![0x89, b'P', b'N', b'G', 0, 0], "form: photo.txt")
+            .expect_err("binary");
+        assert_eq!(error.to_string(), "form: photo.txt: binary file, not text");
     }
 
     #[test]
