@@ -107,7 +107,7 @@ async fn brief_of_the_example_is_the_json_of_chorus_summarize() {
     assert_eq!(response.headers()["content-type"], "application/json");
     let served: Value = response.json().await.expect("json");
 
-    let cluster = chorus::read_cluster(&example_dir()).expect("example");
+    let cluster = chorus::read_cluster(example_dir()).expect("example");
     let brief = chorus::Summarizer::new(chorus::DEFAULT_METHOD, chorus::Budget::words(120))
         .expect("valid")
         .summarize(cluster)
@@ -221,7 +221,7 @@ async fn figures_are_the_json_of_chorus_figures() {
         Client::new().post(server.url("/v1/figures")).multipart(example_form()).send().await.expect("answer");
     assert_eq!(response.status(), 200);
     let served: Value = response.json().await.expect("json");
-    let cluster = chorus::read_cluster(&example_dir()).expect("example");
+    let cluster = chorus::read_cluster(example_dir()).expect("example");
     let prepared = chorus::prepare(cluster).expect("prepared");
     let report = chorus::FigureReport::new(&prepared, chorus::figures(&prepared));
     assert_eq!(served, serde_json::to_value(&report).expect("json"));
