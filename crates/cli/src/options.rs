@@ -43,6 +43,70 @@ pub struct MethodArgs {
 
 impl MethodArgs {
     pub fn summarizer(&self) -> anyhow::Result<chorus::Summarizer> {
+        check_method(&self.method)?;
         Ok(chorus::Summarizer::new(&self.method, self.budget.budget())?)
+    }
+}
+
+/// An unknown method name is refused with the nearest known one, if one is near: `lexrenk`
+/// gets "did you mean `lexrank`?".
+pub fn check_method(name: &str) -> anyhow::Result<()> {
+    if chorus::method(name).is_some() {
+        return Ok(());
+    }
+    let nearest = chorus::methods()
+        .iter()
+        .map(|m| (edit_distance(&name.to_lowercase(), m.name()), m.name()))
+        .min()
+        .filter(|&(distance, known)| distance <= 2.max(known.len() / 3));
+    match nearest {
+        Some((_, known)) => anyhow::bail!("unknown method '{name}': did you mean '{known}'? (see `chorus methods`)"),
+        None => anyhow::bail!("unknown method '{name}' (see `chorus methods`)"),
+    }
+}
+
+/// Levenshtein distance over chars: insertions, deletions and substitutions each cost one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// `--format` of the commands that print a report: a Markdown table or JSON.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Markdown,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("lexrank", "lexrank"), 0);
+        assert_eq!(edit_distance("lexrenk", "lexrank"), 1);
+        assert_eq!(edit_distance("textrnk", "textrank"), 1);
+        assert_eq!(edit_distance("", "lead"), 4);
+        assert_eq!(edit_distance("mmr", "lead"), 4);
+    }
+
+    #[test]
+    fn a_near_typo_gets_a_suggestion_and_a_far_one_does_not() {
+        let near = check_method("consensis").expect_err("unknown").to_string();
+        assert!(near.contains("did you mean 'consensus'?"), "{near}");
+        let far = check_method("bert").expect_err("unknown").to_string();
+        assert!(!far.contains("did you mean"), "{far}");
+        assert!(check_method("lead").is_ok());
     }
 }

@@ -14,6 +14,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  chorus batch clusters.jsonl.gz > briefs.jsonl
+  zcat clusters.jsonl.gz | chorus batch - --figures --words 250 > briefs.jsonl
+  chorus batch clusters.jsonl --max-line-bytes 500000000   # allow very long lines";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// JSONL of clusters (`{"id", "documents": [...]}` per line), `.gz` too, or `-` for stdin
@@ -59,6 +64,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let chunk_size = args.chunk.max(1);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut failed = 0usize;
+    let mut seen = 0usize;
+    // Hashes of the ids so far: a few bytes per cluster, where the ids could be long.
+    let mut ids = std::collections::HashSet::new();
     let mut chunk: Vec<ClusterLine> = lines.by_ref().take(chunk_size).collect();
     while !chunk.is_empty() {
         let (results, next) = rayon::join(
@@ -66,6 +74,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             || lines.by_ref().take(chunk_size).collect::<Vec<_>>(),
         );
         for (line, id, result) in &results {
+            seen += 1;
+            if let Some(id) = id {
+                if !ids.insert(hash(id)) {
+                    eprintln!(
+                        "chorus: {}: line {line}: cluster id '{id}' was used on an earlier line",
+                        args.file.display()
+                    );
+                }
+            }
             let record = match result {
                 Ok(brief) => Record::Brief {
                     line: *line,
@@ -80,24 +97,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     Record::Error { line: *line, id: id.as_deref(), error: error.clone() }
                 }
             };
-            let written = serde_json::to_writer(&mut out, &record)
-                .map_err(std::io::Error::from)
-                .and_then(|()| out.write_all(b"\n"));
-            if written.is_err() {
-                // The reader went away (`| head`): nothing more can be delivered.
-                return Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }));
-            }
+            // A closed pipe (`| head`) ends the run here; `main` makes that a quiet exit.
+            serde_json::to_writer(&mut out, &record).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
         }
         progress.inc(results.len() as u64);
         chunk = next;
     }
-    let _ = out.flush();
+    out.flush()?;
     progress.finish_and_clear();
+    if seen == 0 {
+        // Not an error: an empty partition is normal when Spark pipes through `chorus batch`.
+        eprintln!("chorus: {}: no clusters in the input; nothing to summarize", args.file.display());
+    }
     if failed > 0 {
         eprintln!("chorus: {failed} cluster(s) failed; see the records with an \"error\" field");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
 type Outcome = (usize, Option<String>, Result<Brief, String>);

@@ -3,9 +3,14 @@
 use crate::options::MethodArgs;
 use anyhow::Context;
 use chorus::Format;
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  chorus summarize examples/in-amenas
+  chorus summarize examples/in-amenas --format markdown --words 250
+  chorus summarize reports/ --method lexrank --sentences 5 --format json
+  cat a.txt b.txt | chorus summarize -";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,11 +24,22 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if is_jsonl(&args.path) {
+        anyhow::bail!(
+            "{}: a JSONL file holds one cluster per line; use `chorus batch {}`",
+            args.path.display(),
+            args.path.display()
+        );
+    }
     let summarizer = args.method.summarizer()?;
     let cluster = chorus::read_cluster(&args.path)?;
     let brief = summarizer.summarize(cluster).with_context(|| format!("{}", args.path.display()))?;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is the reader's choice, not an error.
-    let _ = out.write_all(chorus::render(&brief, args.format).as_bytes());
+    crate::output::print(&chorus::render(&brief, args.format))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `.jsonl` or `.jsonl.gz`: a stream of clusters, which is `batch`'s input.
+fn is_jsonl(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson")
 }
