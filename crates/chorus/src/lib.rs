@@ -28,7 +28,8 @@ pub use brief::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureReport, Ti
 pub use chorus_core::{Budget, Cluster, Corpus, Document, Limit, Sentence, Span};
 pub use chorus_figures::{Claim, FigureGroup, Verdict};
 pub use chorus_ingest::{
-    clean_cluster, cluster_from_json, open_text, read_cluster, read_clusters, ClusterLine, IngestError,
+    clean_cluster, cluster_from_json, open_text, read_cluster, read_cluster_with, read_clusters, ClusterLine,
+    IngestError, Limits,
 };
 pub use chorus_methods::{method, methods, Method, DEFAULT_METHOD};
 pub use chorus_segment::{word_count, Background, Segmenter, Tokenizer};

@@ -36,6 +36,13 @@ pub enum Problem {
     NotACluster(String),
     #[error("HTML page without article text: {0}")]
     Html(String),
+    /// An input over a size limit (see [`Limits`](crate::Limits)); it is not read further.
+    #[error("{what} over the limit of {limit} bytes")]
+    TooLarge { what: &'static str, limit: u64 },
+    /// A JSONL line that is not UTF-8: JSON text is UTF-8 (RFC 8259), so no other decoding is
+    /// guessed.
+    #[error("not UTF-8 (JSON text must be): invalid byte at offset {0} of the line")]
+    NotUtf8(usize),
 }
 
 impl From<io::Error> for Problem {

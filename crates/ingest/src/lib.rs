@@ -12,4 +12,6 @@ mod read;
 
 pub use clean::{clean_cluster, clean_document};
 pub use error::{IngestError, Problem};
-pub use read::{cluster_from_json, open_text, read_cluster, read_clusters, ClusterLine, ClusterLines};
+pub use read::{
+    cluster_from_json, open_text, read_cluster, read_cluster_with, read_clusters, ClusterLine, ClusterLines, Limits,
+};

@@ -4,7 +4,7 @@
 //! Clusters are read in chunks; while the worker threads summarize one chunk, the next is read,
 //! so reading overlaps summarizing and memory holds at most two chunks.
 
-use crate::options::MethodArgs;
+use crate::options::{LimitArgs, MethodArgs};
 use chorus::{Brief, ClusterLine, Summarizer};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -25,6 +25,8 @@ pub struct Args {
     pub file: PathBuf,
     #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// No progress bar
     #[arg(long, short)]
     pub quiet: bool,
@@ -59,7 +61,7 @@ enum Record<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?.with_figures(args.figures);
-    let mut lines = chorus::read_clusters(&args.file)?;
+    let mut lines = chorus::read_clusters(&args.file)?.with_limits(args.limits.limits());
     let progress = progress_bar(&args.file, args.quiet);
     let chunk_size = args.chunk.max(1);
     let mut out = BufWriter::new(std::io::stdout().lock());

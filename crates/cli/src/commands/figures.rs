@@ -1,6 +1,7 @@
 //! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, precision and
 //! recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
 
+use crate::options::LimitArgs;
 use crate::output::{self, outln};
 use anyhow::{bail, Context};
 use chorus::{Cluster, Summarizer};
@@ -28,6 +29,8 @@ pub struct Args {
     /// The same as `--format json` (the old spelling)
     #[arg(long, hide = true)]
     pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Score the disputed groups against the labels in this folder (one `<cluster id>.json` each)
     #[arg(long)]
     pub labels: Option<PathBuf>,
@@ -49,10 +52,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut clusters: Vec<(String, Cluster)> = Vec::new();
     for path in &args.paths {
-        clusters.push((path.display().to_string(), chorus::read_cluster(path)?));
+        clusters.push((path.display().to_string(), chorus::read_cluster_with(path, args.limits.limits())?));
     }
     for file in &args.data {
-        for line in chorus::read_clusters(file)? {
+        for line in chorus::read_clusters(file)?.with_limits(args.limits.limits()) {
             let cluster = line.result?;
             if labels.as_ref().is_none_or(|l| l.contains_key(&cluster.id)) {
                 clusters.push((format!("{}:{}", file.display(), line.line), cluster));

@@ -1,6 +1,6 @@
 //! `chorus summarize PATH`: one cluster, one brief.
 
-use crate::options::MethodArgs;
+use crate::options::{LimitArgs, MethodArgs};
 use anyhow::Context;
 use chorus::Format;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,8 @@ pub struct Args {
     pub path: PathBuf,
     #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Output format: text, markdown, json or html
     #[arg(long, short, default_value = "text")]
     pub format: Format,
@@ -32,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let summarizer = args.method.summarizer()?;
-    let cluster = chorus::read_cluster(&args.path)?;
+    let cluster = chorus::read_cluster_with(&args.path, args.limits.limits())?;
     let brief = summarizer.summarize(cluster).with_context(|| format!("{}", args.path.display()))?;
     crate::output::print(&chorus::render(&brief, args.format))?;
     Ok(ExitCode::SUCCESS)
