@@ -191,3 +191,184 @@ fn completions_and_man_page_are_generated() {
     }
     chorus(&["completions", "tcsh"]).assert_fails_with(&["tcsh"]);
 }
+
+/// A paragraph of real-looking sentences, each with figures, `n` times over.
+fn numbered_report(sentences: usize) -> String {
+    (0..sentences)
+        .map(|i| {
+            format!(
+                "Rescuers found {} survivors near bridge {} on day {}, the police said. ",
+                i % 50 + 3,
+                i % 7 + 1,
+                i % 28 + 1
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_one_megabyte_token_does_not_make_a_one_megabyte_brief() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = format!(
+        "{}\n\nThe storm reached the {} coast on Monday, officials said.\n\n{}",
+        numbered_report(20),
+        "x".repeat(1 << 20),
+        numbered_report(20)
+    );
+    let path = write(dir.path(), "token.txt", &text);
+    for truncate in [false, true] {
+        let mut args = vec!["summarize".as_ref(), path.as_os_str(), "--format".as_ref(), "json".as_ref()];
+        if truncate {
+            args.push("--truncate".as_ref());
+        }
+        let run = chorus(&args);
+        let brief = run.json();
+        let summary = brief["summary"].as_str().expect("summary");
+        assert!(summary.len() < 2_000, "a 100-word brief of {} bytes", summary.len());
+        assert!(run.stdout.len() < 200_000, "JSON of {} bytes", run.stdout.len());
+    }
+}
+
+#[test]
+fn a_megabyte_without_sentence_ends_is_not_a_sentence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        format!("{}\n\n{}\n\n{}", numbered_report(10), "and the water rose ".repeat(60_000), numbered_report(10));
+    let path = write(dir.path(), "run-on.txt", &text);
+    let run = chorus(&["summarize".as_ref(), path.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    let brief = run.json();
+    assert!(brief["summary"].as_str().expect("summary").len() < 2_000);
+    for sentence in brief["sentences"].as_array().expect("sentences") {
+        assert!(sentence["text"].as_str().expect("text").len() <= 2_000);
+    }
+}
+
+#[test]
+fn the_json_of_a_brief_is_in_proportion_to_the_brief() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // About 4 MB, with some 60,000 figures.
+    let text = numbered_report(60_000);
+    let path = write(dir.path(), "numbers.txt", &text);
+    let run = chorus(&["summarize".as_ref(), path.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    let brief = run.json();
+    assert!(
+        run.stdout.len() < 400_000,
+        "{} bytes of JSON for a 100-word brief of a {}-byte report",
+        run.stdout.len(),
+        text.len()
+    );
+    let figures = brief["figures"].as_array().expect("figures");
+    assert!(figures.len() <= 50);
+    assert!(brief["figures_total"].as_u64().expect("figures_total") >= figures.len() as u64);
+    let claims = brief["claims"].as_array().expect("claims").len();
+    assert!(brief["claims_total"].as_u64().expect("claims_total") > 10_000, "the report has many figures");
+    // Every index still points at a listed claim or group.
+    for group in figures {
+        for value in group["values"].as_array().expect("values") {
+            assert!(value["claims"].as_array().expect("claims").len() <= 20);
+            assert!(value["docs"].as_array().expect("docs").len() <= 20);
+            for claim in value["claims"].as_array().expect("claims") {
+                assert!((claim.as_u64().expect("index") as usize) < claims);
+            }
+        }
+    }
+    for sentence in brief["sentences"].as_array().expect("sentences") {
+        for group in sentence["disputed"].as_array().expect("disputed") {
+            assert!((group.as_u64().expect("index") as usize) < figures.len());
+        }
+    }
+}
+
+#[test]
+fn a_figure_line_of_many_reports_names_a_few_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut docs: Vec<String> = (0..300)
+        .map(|i| {
+            // Words of its own, so that no report is a near-duplicate of another.
+            let own: Vec<String> = (0..30).map(|w| format!("w{i}x{w}")).collect();
+            format!(
+                "The flood killed 12 people in the valley on Monday, officials said. Witnesses saw {}.",
+                own.join(" ")
+            )
+        })
+        .collect();
+    docs.push("The flood killed 40 people in the valley on Monday, the governor said.".into());
+    let path = write(dir.path(), "many.json", &serde_json::json!({"id": "many", "documents": docs}).to_string());
+    let run = chorus(&["figures".as_ref(), path.as_os_str()]);
+    run.assert_success();
+    let line = run.stdout.lines().find(|l| l.contains(" vs ")).expect("the toll is disputed");
+    assert!(line.contains("and 280 more]"), "{line}");
+    assert!(line.len() < 1_000, "{line}");
+}
+
+#[test]
+fn deeply_nested_html_is_read_as_plain_text_without_a_hang() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let n = 50_000;
+    let page = format!(
+        "<!DOCTYPE html><html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(n),
+        numbered_report(8),
+        "</div>".repeat(n)
+    );
+    let path = write(dir.path(), "deep.html", &page);
+    let started = std::time::Instant::now();
+    let brief = chorus(&["summarize".as_ref(), path.as_os_str(), "--format".as_ref(), "json".as_ref()]).json();
+    assert!(brief["summary"].as_str().expect("summary").contains("survivors"));
+    // The same page as a document of a batch line.
+    let line = serde_json::json!({"id": "deep", "documents": [page]}).to_string();
+    let run = chorus_with_stdin(&["batch", "-"], format!("{line}\n").as_bytes());
+    run.assert_success();
+    assert!(run.stdout.contains("survivors"), "{}", run.stdout);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "took {:?}", started.elapsed());
+}
+
+#[test]
+fn a_gzip_bomb_line_in_batch_is_an_error_record_and_the_rest_come_out() {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bomb.jsonl.gz");
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+    writeln!(encoder, "{}", cluster_line("before")).expect("compress");
+    encoder.write_all(b"{\"id\": \"bomb\", \"documents\": [\"").expect("compress");
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..200 {
+        encoder.write_all(&zeros).expect("compress");
+    }
+    encoder.write_all(b"\"]}\n").expect("compress");
+    writeln!(encoder, "{}", cluster_line("after")).expect("compress");
+    std::fs::write(&path, encoder.finish().expect("compress")).expect("write");
+    let run = chorus(&["batch".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), "10000000".as_ref()]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "a failed record fails the run: {}", run.stderr);
+    let records: Vec<serde_json::Value> =
+        run.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON record")).collect();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["id"], "before");
+    assert!(records[1]["error"].as_str().expect("an error").contains("line 2: line over the limit of 10000000 bytes"));
+    assert_eq!(records[2]["id"], "after");
+}
+
+#[test]
+fn invalid_utf8_in_a_batch_line_is_an_error_record_naming_it() {
+    let mut input = cluster_line("good").into_bytes();
+    input.extend_from_slice(
+        b"\n{\"id\": \"bad\", \"documents\": [\"caf\xe9 au lait is served here every day, they said.\"]}\n",
+    );
+    let run = chorus_with_stdin(&["batch", "-"], &input);
+    assert_eq!(run.code, Some(1));
+    let records: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    assert_eq!(records[0]["id"], "good");
+    let error = records[1]["error"].as_str().expect("an error record");
+    assert!(error.contains("line 2: not UTF-8"), "{error}");
+}
+
+#[test]
+fn an_input_over_the_size_limit_is_refused_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "big.txt", &numbered_report(200));
+    chorus(&["summarize".as_ref(), path.as_os_str(), "--max-input-bytes".as_ref(), "1000".as_ref()])
+        .assert_fails_with(&["big.txt: input over the limit of 1000 bytes"]);
+    chorus(&["summarize".as_ref(), path.as_os_str(), "--max-input-bytes".as_ref(), "100000".as_ref()]).assert_success();
+}

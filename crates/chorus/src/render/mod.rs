@@ -103,7 +103,12 @@ fn describe(group: &FigureGroup, claims: &[CitedClaim], documents: &[DocumentInf
             if !days.is_empty() {
                 said.push_str(&format!(", {}", days.join(", ")));
             }
-            let reports: Vec<String> = v.docs.iter().map(|d| source_number(documents, d).to_string()).collect();
+            // Ten thousand reports of one value make a line of ten thousand numbers otherwise.
+            let mut reports: Vec<String> =
+                v.docs.iter().take(json::MAX_PER_VALUE).map(|d| source_number(documents, d).to_string()).collect();
+            if v.docs.len() > json::MAX_PER_VALUE {
+                reports.push(format!("and {} more", v.docs.len() - json::MAX_PER_VALUE));
+            }
             format!("{said} [{}]", reports.join(", "))
         })
         .collect();
