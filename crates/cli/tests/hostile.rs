@@ -372,3 +372,31 @@ fn an_input_over_the_size_limit_is_refused_by_name() {
         .assert_fails_with(&["big.txt: input over the limit of 1000 bytes"]);
     chorus(&["summarize".as_ref(), path.as_os_str(), "--max-input-bytes".as_ref(), "100000".as_ref()]).assert_success();
 }
+
+#[test]
+fn figures_read_ranges_addresses_and_vague_amounts_soundly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cluster = serde_json::json!({"id": "t", "documents": [
+        "Between 10 and 20 hostages were killed in the raid on Monday, officials said. Gunmen stormed the hotel at 12 Rue de Paris on Monday, police said.",
+        "Fifteen hostages were killed in the raid on Monday, the ministry said. Several militants were killed, the army said.",
+        "Four militants were killed, the army said on Monday. Dozens of soldiers were wounded, officials said.",
+        "Two soldiers were wounded, officials said."
+    ]});
+    let path = write(dir.path(), "t.json", &cluster.to_string());
+    let report = chorus(&["figures".as_ref(), path.as_os_str(), "--format".as_ref(), "json".as_ref()]).json();
+    let claims = report["claims"].as_array().expect("claims");
+    let range = claims.iter().find(|c| c["doc"] == 0 && c["counted"] == "hostage").expect("the range is a claim");
+    assert_eq!((range["number_text"].as_str(), range["qualifier"].as_str()), (Some("20"), Some("between 10 and")));
+    assert!(claims.iter().all(|c| c["number_text"] != "10"), "the lower end is not a count of its own");
+    assert!(claims.iter().all(|c| c["number_text"] != "12"), "a house number is not a count");
+    let verdict = |counted: &str| {
+        let groups = report["groups"].as_array().expect("groups");
+        let group = groups.iter().find(|g| g["counted"] == counted).unwrap_or_else(|| panic!("no {counted} group"));
+        group["verdict"].as_str().expect("verdict").to_owned()
+    };
+    assert_eq!(verdict("hostage"), "consistent", "15 lies between 10 and 20");
+    assert_eq!(verdict("militant"), "consistent", "several is not four, nor against it");
+    assert_eq!(verdict("soldier"), "consistent", "dozens is not two, nor against it");
+    let text = chorus(&["figures".as_ref(), path.as_os_str()]).stdout;
+    assert!(text.contains("between 10 and 20"), "{text}");
+}

@@ -5,7 +5,7 @@ use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
-use crate::number::{number_at, qualifier_before, Value};
+use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::scope::{scope_of, Scope};
 use crate::token::{nearest, tokenize, Token};
@@ -118,6 +118,20 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
             i += 1;
             continue;
         };
+        // `between 10 and 20 hostages`: one figure, the range, read at its upper end; the lower
+        // end is not a count of its own.
+        if let Some((low, upper_start, upper)) = range_at(&parts.tokens, i, &found) {
+            if !is_trap(&parts.tokens, upper_start, &upper) {
+                if let Some(mut figure) = figure_at(&parts, upper_start, upper.end, upper.value, previous.as_ref()) {
+                    figure.start = i - 1;
+                    figure.range_low = Some(low);
+                    claims.push(build_claim(&parts, &figure, sentence, context, report));
+                    previous = Some(figure);
+                }
+            }
+            i = upper.end;
+            continue;
+        }
         if !is_trap(&parts.tokens, i, &found) {
             if let Some(figure) = figure_at(&parts, i, found.end, found.value, previous.as_ref()) {
                 claims.push(build_claim(&parts, &figure, sentence, context, report));
@@ -134,10 +148,24 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
     }
 }
 
+/// `between L and U` with the number `found` (L) at token `i`: L, and where U starts and ends.
+fn range_at(tokens: &[Token], i: usize, found: &NumberMatch) -> Option<(u64, usize, NumberMatch)> {
+    let low = found.value.exact()?;
+    let between = i.checked_sub(1).is_some_and(|b| tokens[b].is("between"));
+    let and = tokens.get(found.end).is_some_and(|t| t.is("and"));
+    if !(between && and) {
+        return None;
+    }
+    let upper = number_at(tokens, found.end + 1)?;
+    upper.value.exact().is_some_and(|high| high > low).then_some((low, found.end + 1, upper))
+}
+
 /// A number read as a count: what it counts and what happened to it.
 struct Figure {
-    /// First token: the hedge if any, else the number.
+    /// First token: the hedge if any (`between` for a range), else the number.
     start: usize,
+    /// The lower end of a range (`10` of `between 10 and 20`), whose number is the upper end.
+    range_low: Option<u64>,
     number_start: usize,
     number_end: usize,
     end: usize,
@@ -196,7 +224,7 @@ fn figure_at(
         return None;
     }
     let phase = phase_at(&parts.phases, number_start).or_else(|| coordinated.and_then(|p| p.phase));
-    Some(Figure { start, number_start, number_end, end, value, words, event, phase, elliptical })
+    Some(Figure { start, range_low: None, number_start, number_end, end, value, words, event, phase, elliptical })
 }
 
 /// The counted noun of an elliptical count: the previous count's noun without its participles
@@ -246,9 +274,13 @@ fn build_claim(
     report: &ReportState,
 ) -> Claim {
     let tokens = &parts.tokens;
-    let qualifier = (figure.start < figure.number_start).then(|| {
-        tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
-    });
+    // A range's qualifier carries its lower end in digits, which `bound` reads back.
+    let qualifier = match figure.range_low {
+        Some(low) => Some(format!("between {low} and")),
+        None => (figure.start < figure.number_start).then(|| {
+            tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
+        }),
+    };
     let number_range = tokens[figure.number_start].range.start..tokens[figure.number_end - 1].range.end;
     let claim_range = tokens[figure.start].range.start..tokens[figure.end - 1].range.end;
     let day = nearest(&parts.days, figure.number_start, |d| d.token);
