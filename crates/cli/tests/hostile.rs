@@ -400,3 +400,17 @@ fn figures_read_ranges_addresses_and_vague_amounts_soundly() {
     let text = chorus(&["figures".as_ref(), path.as_os_str()]).stdout;
     assert!(text.contains("between 10 and 20"), "{text}");
 }
+
+#[test]
+fn errors_name_the_path_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("quiet");
+    std::fs::create_dir(&folder).expect("mkdir");
+    write(&folder, "a.txt", "Hello there\n");
+    let run = chorus(&["summarize".as_ref(), folder.as_os_str()]);
+    run.assert_fails_with(&[&format!("{}: no complete sentence", folder.display())]);
+    assert!(!run.stderr.contains("quiet: quiet"), "{}", run.stderr);
+    let file = folder.join("a.txt");
+    let run = chorus(&["summarize".as_ref(), file.as_os_str()]);
+    run.assert_fails_with(&[&format!("{}: no complete sentence", file.display())]);
+}

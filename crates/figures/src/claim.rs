@@ -55,9 +55,15 @@ pub struct Claim {
     pub elliptical: bool,
 }
 
-/// All claims of a cluster, in reading order. Sentences whose `doc` has no entry in
-/// `documents` are skipped: there is no report to cite.
+/// Claims read from one report at most. A news report gives a few dozen figures; a "report"
+/// with millions (a table, a dump) would hold hundreds of bytes per claim in memory, many
+/// times the report's own size, for figures no reader will compare.
+pub const MAX_CLAIMS_PER_REPORT: usize = 1_000;
+
+/// All claims of a cluster, in reading order, at most [`MAX_CLAIMS_PER_REPORT`] of each report.
+/// Sentences whose `doc` has no entry in `documents` are skipped: there is no report to cite.
 pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
+    let mut per_report = vec![0usize; documents.len()];
     let report_days: Vec<Option<i64>> =
         documents.iter().map(|d| d.date.as_deref().and_then(parse_report_date)).collect();
     let mut reports: Vec<ReportState> = vec![ReportState::default(); documents.len()];
@@ -66,8 +72,13 @@ pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
         let (Some(document), Some(report)) = (documents.get(sentence.doc), reports.get_mut(sentence.doc)) else {
             continue;
         };
+        if per_report[sentence.doc] >= MAX_CLAIMS_PER_REPORT {
+            continue;
+        }
         let context = Context { index, document, report_day: report_days[sentence.doc] };
+        let before = claims.len();
         claims_in_sentence(sentence, &context, report, &mut claims);
+        per_report[sentence.doc] += claims.len() - before;
     }
     for claim in claims.iter_mut().filter(|c| c.when.is_none() && c.day.is_none()) {
         claim.when = match report_days[claim.doc] {
@@ -333,6 +344,27 @@ mod tests {
         };
         let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };
         extract(&corpus, &[document]).into_iter().map(|c| (c.number_text, c.counted_key, c.event)).collect()
+    }
+
+    #[test]
+    fn a_report_gives_at_most_the_claim_limit() {
+        let one = "Rescuers found 12 survivors near the bridge, the police said. ";
+        let text = one.repeat(MAX_CLAIMS_PER_REPORT + 50);
+        let document = Document::new("r", text.as_str());
+        let sentences = (0..MAX_CLAIMS_PER_REPORT + 50)
+            .map(|i| Sentence {
+                doc: 0,
+                position: i,
+                text: one.trim_end().to_string(),
+                clean: i * one.len()..(i + 1) * one.len() - 1,
+                span: Span { start: i * one.len(), end: (i + 1) * one.len() - 1 },
+                words: 10,
+                terms: Vec::new(),
+                kind: SentenceKind::Body,
+            })
+            .collect();
+        let corpus = Corpus { sentences, documents: 1, ..Corpus::default() };
+        assert_eq!(extract(&corpus, &[document]).len(), MAX_CLAIMS_PER_REPORT);
     }
 
     fn claim(number: &str, key: &str, event: Option<Event>) -> (String, String, Option<Event>) {

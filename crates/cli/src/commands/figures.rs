@@ -3,7 +3,7 @@
 
 use crate::options::LimitArgs;
 use crate::output::{self, outln};
-use anyhow::{bail, Context};
+use anyhow::bail;
 use chorus::{Cluster, Summarizer};
 use chorus_figures::eval::{read_labels, score, Score};
 use std::collections::BTreeSet;
@@ -70,7 +70,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut total = Score::default();
     let mut seen = BTreeSet::new();
     for (origin, cluster) in clusters {
-        let report = summarizer.figures(cluster).with_context(|| origin.clone())?;
+        let id = cluster.id.clone();
+        let report = summarizer.figures(cluster).map_err(|e| super::at_origin(&origin, &id, e))?;
         match &labels {
             Some(labels) => {
                 let Some(label) = labels.get(&report.id) else {

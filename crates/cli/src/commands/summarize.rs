@@ -1,7 +1,6 @@
 //! `chorus summarize PATH`: one cluster, one brief.
 
 use crate::options::{LimitArgs, MethodArgs};
-use anyhow::Context;
 use chorus::Format;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,7 +34,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let summarizer = args.method.summarizer()?;
     let cluster = chorus::read_cluster_with(&args.path, args.limits.limits())?;
-    let brief = summarizer.summarize(cluster).with_context(|| format!("{}", args.path.display()))?;
+    let id = cluster.id.clone();
+    let brief =
+        summarizer.summarize(cluster).map_err(|e| super::at_origin(&args.path.display().to_string(), &id, e))?;
     crate::output::print(&chorus::render(&brief, args.format))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -16,6 +16,9 @@ use std::path::Path;
 /// The first two bytes of every gzip stream.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
+/// Capacity the line buffer keeps between lines; a longer line's memory is given back.
+const KEPT_BUFFER_BYTES: usize = 1 << 20;
+
 /// One line of a JSONL file: the cluster on it, or what is wrong with it.
 #[derive(Debug)]
 pub struct ClusterLine {
@@ -98,6 +101,8 @@ impl Iterator for ClusterLines {
     fn next(&mut self) -> Option<ClusterLine> {
         while !self.finished {
             self.buffer.clear();
+            // One huge line must not keep its memory for the rest of the stream.
+            self.buffer.shrink_to(KEPT_BUFFER_BYTES);
             match read_line_capped(&mut self.reader, &mut self.buffer, self.max_line_bytes) {
                 Ok(LineRead::End) => self.finished = true,
                 Ok(LineRead::TooLong) => {
