@@ -85,10 +85,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// it, before it is held in memory.
 #[derive(Args, Debug, Clone)]
 pub struct LimitArgs {
-    /// Largest file (or stdin) read, in bytes: one report, or one JSON cluster [default: 64 MiB]
+    /// Largest file (or stdin) read, in bytes: one report, or one JSON cluster [default: 32 MiB]
     #[arg(long, value_name = "BYTES")]
     pub max_input_bytes: Option<u64>,
-    /// Largest JSONL line, in bytes after gzip decompression: one cluster [default: 64 MiB]
+    /// Largest JSONL line, in bytes after gzip decompression: one cluster [default: 32 MiB]
     #[arg(long, value_name = "BYTES")]
     pub max_line_bytes: Option<u64>,
 }

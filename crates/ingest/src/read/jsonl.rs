@@ -91,7 +91,7 @@ impl ClusterLines {
         let error = |problem: Problem| IngestError::new(&self.origin, problem).at_line(self.line);
         let text = std::str::from_utf8(&self.buffer).map_err(|e| error(Problem::NotUtf8(e.valid_up_to())))?;
         let fallback_id = format!("{}-{}", self.stem, self.line);
-        parse_cluster(text, &fallback_id).map_err(|e| error(e))
+        parse_cluster(text, &fallback_id).map_err(error)
     }
 }
 

@@ -16,7 +16,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: 64 << 20, max_line_bytes: 64 << 20 }
+        Limits { max_input_bytes: 32 << 20, max_line_bytes: 32 << 20 }
     }
 }
 
