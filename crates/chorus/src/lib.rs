@@ -63,6 +63,7 @@ pub use chorus_segment as segment;
 
 pub use brief::{Brief, BriefSentence, Change, CitedClaim, DocumentInfo, FigureReport, FigureUpdate, Timings};
 pub use chorus_core::{Budget, Cluster, Document, Limit};
+pub use chorus_ingest::Limits;
 pub use chorus_methods::DEFAULT_METHOD;
 pub use error::Error;
 pub use figure_stage::{figures, Figures};
@@ -75,4 +76,9 @@ pub use summarizer::Summarizer;
 /// `|||||`-separated text file, an HTML page, a JSON cluster, or `-` for standard input.
 pub fn read_cluster(path: impl AsRef<std::path::Path>) -> Result<Cluster, Error> {
     Ok(chorus_ingest::read_cluster(path.as_ref())?)
+}
+
+/// [`read_cluster`] with other size limits than the defaults.
+pub fn read_cluster_with(path: impl AsRef<std::path::Path>, limits: Limits) -> Result<Cluster, Error> {
+    Ok(chorus_ingest::read_cluster_with(path.as_ref(), limits)?)
 }

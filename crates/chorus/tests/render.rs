@@ -16,7 +16,17 @@ fn example_brief(words: usize) -> chorus::Brief {
 fn text_lists_the_numbered_reports_that_figure_lines_cite() {
     let brief = example_brief(100);
     let text = chorus::render(&brief, Format::Text);
-    assert!(text.starts_with(&brief.summary), "the plain brief comes first");
+    // The brief comes first, each sentence followed by its citation as in Markdown.
+    let first = &brief.sentences[0];
+    assert!(text.starts_with(&format!("{} [", first.text)), "{text}");
+    let paragraph = text.lines().next().expect("a first line");
+    for sentence in &brief.sentences {
+        let at = paragraph.find(&sentence.text).expect("every sentence is in the paragraph");
+        let after = &paragraph[at + sentence.text.len()..];
+        assert!(after.starts_with(" [") && after[2..].starts_with(char::is_numeric), "no citation after it: {after}");
+    }
+    let supported = brief.sentences.iter().filter(|s| !s.support.is_empty()).count();
+    assert_eq!(paragraph.matches("; also ").count(), supported, "{paragraph}");
     let figures = text.find("Figures the reports disagree on:").expect("the example has disputed figures");
     let reports = text.find("Reports:\n[1] 000_721c9108c0229ec8.txt").expect("a numbered report list");
     assert!(figures < reports);

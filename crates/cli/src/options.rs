@@ -46,3 +46,32 @@ impl MethodArgs {
         Ok(chorus::Summarizer::new(&self.method, self.budget.budget())?)
     }
 }
+
+/// Size limits on input (`chorus_ingest::Limits`): a bigger input is refused with an error naming
+/// it, before it is held in memory.
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Largest file (or stdin) read, in bytes: one report, or one JSON cluster [default: 32 MiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_input_bytes: Option<u64>,
+    /// Largest JSONL line, in bytes after gzip decompression: one cluster [default: 32 MiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_line_bytes: Option<u64>,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> chorus::Limits {
+        let default = chorus::Limits::default();
+        chorus::Limits {
+            max_input_bytes: self.max_input_bytes.unwrap_or(default.max_input_bytes),
+            max_line_bytes: self.max_line_bytes.unwrap_or(default.max_line_bytes),
+        }
+    }
+}
+
+/// `--format` of the commands that print a report: a Markdown table or JSON.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Markdown,
+    Json,
+}

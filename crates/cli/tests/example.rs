@@ -158,11 +158,19 @@ fn rendered(format: &str) -> String {
 }
 
 #[test]
-fn text_format_is_the_summary() {
+fn text_format_is_the_summary_with_citations() {
     let brief = example_brief();
     let text = rendered("text");
-    let summary = brief["summary"].as_str().expect("summary");
-    assert_eq!(text.lines().next(), Some(summary));
+    let first = text.lines().next().expect("a first line");
+    let without: String =
+        first.split(" [").map(|part| part.split_once(']').map_or(part, |(_, rest)| rest)).collect::<Vec<_>>().join("");
+    assert_eq!(without, brief["summary"].as_str().expect("summary"), "the summary, once citations are taken out");
+    assert_eq!(
+        first.matches(" [").count(),
+        brief["sentences"].as_array().map_or(0, Vec::len),
+        "one citation a sentence"
+    );
+    assert!(text.contains("\nReports:\n[1] "), "the numbered reports the citations name:\n{text}");
 }
 
 #[test]

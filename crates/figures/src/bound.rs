@@ -15,6 +15,7 @@
 //! | `fewer than`, `less than` | 0 to X − 1 |
 //! | `nearly`, `almost` | X − t to X |
 //! | `about`, `around`, `some`, `roughly`, `approximately`, `close to`, `an estimated` | X − t to X + t |
+//! | `between L and` (`between 10 and 20`) | L to X |
 //!
 //! where the tolerance t is a tenth of X, rounded up, and at least 1. A tenth is how far a
 //! round figure usually is from the count behind it (`about 20` for 18 to 22); wider would
@@ -42,9 +43,18 @@ pub fn interval_of(value: u64, qualifier: Option<&str>) -> Interval {
         "about" | "around" | "some" | "roughly" | "approximately" | "close to" | "an estimated" => {
             (value.saturating_sub(tolerance), Some(value.saturating_add(tolerance)))
         }
+        range if range.starts_with("between ") => match range_low(range) {
+            Some(low) if low <= value => (low, Some(value)),
+            _ => (value, Some(value)),
+        },
         _ => (value, Some(value)),
     };
     Interval { low, high }
+}
+
+/// `L` of the qualifier `between L and` that claim extraction writes for a range.
+fn range_low(qualifier: &str) -> Option<u64> {
+    qualifier.strip_prefix("between ")?.strip_suffix(" and")?.parse().ok()
 }
 
 /// Whether one count lies in every interval. On a line, ranges that meet pairwise all share a
@@ -88,6 +98,14 @@ mod tests {
         // but it is by a smaller one, and `more than 12` excludes 12 itself.
         assert!(!can_hold(&[(23, Some("at least")), (20, None)]));
         assert!(!can_hold(&[(12, Some("more than")), (12, None)]));
+    }
+
+    #[test]
+    fn a_range_holds_every_count_between_its_ends() {
+        assert_eq!(interval_of(20, Some("between 10 and")), Interval { low: 10, high: Some(20) });
+        assert!(can_hold(&[(20, Some("between 10 and")), (15, None)]));
+        assert!(!can_hold(&[(20, Some("between 10 and")), (25, None)]));
+        assert!(!can_hold(&[(20, Some("between 10 and")), (9, None)]));
     }
 
     #[test]

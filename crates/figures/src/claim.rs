@@ -5,7 +5,7 @@ use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
-use crate::number::{number_at, qualifier_before, Value};
+use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::scope::{scope_of, Scope};
 use crate::token::{nearest, tokenize, Token};
@@ -57,9 +57,15 @@ pub struct Claim {
     pub elliptical: bool,
 }
 
-/// All claims of a cluster, in reading order. Sentences whose `doc` has no entry in
-/// `documents` are skipped: there is no report to cite.
+/// Claims read from one report at most. A news report gives a few dozen figures; a "report"
+/// with millions (a table, a dump) would hold hundreds of bytes per claim in memory, many
+/// times the report's own size, for figures no reader will compare.
+pub const MAX_CLAIMS_PER_REPORT: usize = 1_000;
+
+/// All claims of a cluster, in reading order, at most [`MAX_CLAIMS_PER_REPORT`] of each report.
+/// Sentences whose `doc` has no entry in `documents` are skipped: there is no report to cite.
 pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
+    let mut per_report = vec![0usize; documents.len()];
     let report_days: Vec<Option<i64>> =
         documents.iter().map(|d| d.date.as_deref().and_then(parse_report_date)).collect();
     let mut reports: Vec<ReportState> = vec![ReportState::default(); documents.len()];
@@ -68,8 +74,13 @@ pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
         let (Some(document), Some(report)) = (documents.get(sentence.doc), reports.get_mut(sentence.doc)) else {
             continue;
         };
+        if per_report[sentence.doc] >= MAX_CLAIMS_PER_REPORT {
+            continue;
+        }
         let context = Context { index, document, report_day: report_days[sentence.doc] };
+        let before = claims.len();
         claims_in_sentence(sentence, &context, report, &mut claims);
+        per_report[sentence.doc] += claims.len() - before;
     }
     for claim in claims.iter_mut().filter(|c| c.when.is_none() && c.day.is_none()) {
         claim.when = match report_days[claim.doc] {
@@ -120,6 +131,20 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
             i += 1;
             continue;
         };
+        // `between 10 and 20 hostages`: one figure, the range, read at its upper end; the lower
+        // end is not a count of its own.
+        if let Some((low, upper_start, upper)) = range_at(&parts.tokens, i, &found) {
+            if !is_trap(&parts.tokens, upper_start, &upper) {
+                if let Some(mut figure) = figure_at(&parts, upper_start, upper.end, upper.value, previous.as_ref()) {
+                    figure.start = i - 1;
+                    figure.range_low = Some(low);
+                    claims.push(build_claim(&parts, &figure, sentence, context, report));
+                    previous = Some(figure);
+                }
+            }
+            i = upper.end;
+            continue;
+        }
         if !is_trap(&parts.tokens, i, &found) {
             if let Some(figure) = figure_at(&parts, i, found.end, found.value, previous.as_ref()) {
                 claims.push(build_claim(&parts, &figure, sentence, context, report));
@@ -136,10 +161,24 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
     }
 }
 
+/// `between L and U` with the number `found` (L) at token `i`: L, and where U starts and ends.
+fn range_at(tokens: &[Token], i: usize, found: &NumberMatch) -> Option<(u64, usize, NumberMatch)> {
+    let low = found.value.exact()?;
+    let between = i.checked_sub(1).is_some_and(|b| tokens[b].is("between"));
+    let and = tokens.get(found.end).is_some_and(|t| t.is("and"));
+    if !(between && and) {
+        return None;
+    }
+    let upper = number_at(tokens, found.end + 1)?;
+    upper.value.exact().is_some_and(|high| high > low).then_some((low, found.end + 1, upper))
+}
+
 /// A number read as a count: what it counts and what happened to it.
 struct Figure {
-    /// First token: the hedge if any, else the number.
+    /// First token: the hedge if any (`between` for a range), else the number.
     start: usize,
+    /// The lower end of a range (`10` of `between 10 and 20`), whose number is the upper end.
+    range_low: Option<u64>,
     number_start: usize,
     number_end: usize,
     end: usize,
@@ -198,7 +237,7 @@ fn figure_at(
         return None;
     }
     let phase = phase_at(&parts.phases, number_start).or_else(|| coordinated.and_then(|p| p.phase));
-    Some(Figure { start, number_start, number_end, end, value, words, event, phase, elliptical })
+    Some(Figure { start, range_low: None, number_start, number_end, end, value, words, event, phase, elliptical })
 }
 
 /// The counted noun of an elliptical count: the previous count's noun without its participles
@@ -248,9 +287,13 @@ fn build_claim(
     report: &ReportState,
 ) -> Claim {
     let tokens = &parts.tokens;
-    let qualifier = (figure.start < figure.number_start).then(|| {
-        tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
-    });
+    // A range's qualifier carries its lower end in digits, which `bound` reads back.
+    let qualifier = match figure.range_low {
+        Some(low) => Some(format!("between {low} and")),
+        None => (figure.start < figure.number_start).then(|| {
+            tokens[figure.start..figure.number_start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
+        }),
+    };
     let number_range = tokens[figure.number_start].range.start..tokens[figure.number_end - 1].range.end;
     let claim_range = tokens[figure.start].range.start..tokens[figure.end - 1].range.end;
     let day = nearest(&parts.days, figure.number_start, |d| d.token);
@@ -303,6 +346,27 @@ mod tests {
         };
         let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };
         extract(&corpus, &[document]).into_iter().map(|c| (c.number_text, c.counted_key, c.event)).collect()
+    }
+
+    #[test]
+    fn a_report_gives_at_most_the_claim_limit() {
+        let one = "Rescuers found 12 survivors near the bridge, the police said. ";
+        let text = one.repeat(MAX_CLAIMS_PER_REPORT + 50);
+        let document = Document::new("r", text.as_str());
+        let sentences = (0..MAX_CLAIMS_PER_REPORT + 50)
+            .map(|i| Sentence {
+                doc: 0,
+                position: i,
+                text: one.trim_end().to_string(),
+                clean: i * one.len()..(i + 1) * one.len() - 1,
+                span: Span { start: i * one.len(), end: (i + 1) * one.len() - 1 },
+                words: 10,
+                terms: Vec::new(),
+                kind: SentenceKind::Body,
+            })
+            .collect();
+        let corpus = Corpus { sentences, documents: 1, ..Corpus::default() };
+        assert_eq!(extract(&corpus, &[document]).len(), MAX_CLAIMS_PER_REPORT);
     }
 
     fn claim(number: &str, key: &str, event: Option<Event>) -> (String, String, Option<Event>) {

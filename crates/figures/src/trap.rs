@@ -165,8 +165,31 @@ const LABELS: &[&str] = &[
     "gbp",
 ];
 
-const STREETS: &[&str] =
-    &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square", "place"];
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "square",
+    "place",
+    // Where the street word comes first: `12 Rue de Paris`, `5 Via Roma`, `3 Calle Mayor`.
+    "rue",
+    "via",
+    "calle",
+    "avenida",
+    "piazza",
+    "plaza",
+    "quai",
+    "rua",
+    "strasse",
+    "straße",
+];
 
 /// Whether the number at token `start` (ending at `found.end`) is something other than a count.
 pub fn is_trap(tokens: &[Token], start: usize, found: &NumberMatch) -> bool {
@@ -236,7 +259,7 @@ fn is_fraction_of(tokens: &[Token], start: usize) -> bool {
         .is_some_and(|k| tokens[k].is_any(&["quarter", "half", "third", "fraction", "two-thirds", "three-quarters"]))
 }
 
-/// `10 Downing Street`: a house number followed by up to three capitalised words and a street word.
+/// `10 Downing Street`, `12 Rue de Paris`: a house number followed by up to three capitalised words and a street word.
 fn is_address(tokens: &[Token], found: &NumberMatch) -> bool {
     found.in_digits
         && tokens
@@ -273,6 +296,8 @@ mod tests {
             "at 3 p.m. the army",
             "at 5 am",
             "lives at 10 Downing Street",
+            "stormed the hotel at 12 Rue de Paris on",
+            "the embassy at 5 Via Roma was",
             "call 0800 123 4567 now",
             "call 555 1234 now",
             "they won 3 - 1",

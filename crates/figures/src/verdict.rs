@@ -1,10 +1,13 @@
 //! Whether the figures of one group agree, disagree, or were updated over time.
 //!
-//! Only exact values are judged: a vague amount (`several`) contradicts no number. Nor does a
+//! Only exact values are judged: a vague amount (`several`) contradicts no number, but it is not
+//! the same value either, so a group where one stands beside a number (`several` and `four`)
+//! or another vague amount (`dozens` and `some`) is `Consistent`, never `Agree`. Nor does a
 //! figure inside a direct quotation when the reports also give the figure in their own voice:
 //! a witness's `"there were two people injured"` is what one person saw, not a count that
-//! disputes the seven the reports give. Quoted figures still count when no other exists.
-//! - `Agree`: at most one distinct exact value.
+//! disputes the seven the reports give (the group is `Consistent`, not `Agree`). Quoted
+//! figures still count when no other exists.
+//! - `Agree`: every claim gives the same value (the same number, or the same vague word).
 //! - `Consistent`: several values, but the hedges they are stated with let them all be true
 //!   (`at least 49` and `more than 50`, `about 20` and `21`): see [`crate::bound`] for the
 //!   range of counts each hedge allows. Without hedges, two values are never consistent.
@@ -61,7 +64,8 @@ impl fmt::Display for Verdict {
 
 /// The verdict on a group's claims, and the value that supersedes the others when `Updated`.
 pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Option<u64>) {
-    let exact: Vec<&Claim> = claims.into_iter().filter(|c| c.value.exact().is_some()).collect();
+    let claims: Vec<&Claim> = claims.into_iter().collect();
+    let exact: Vec<&Claim> = claims.iter().copied().filter(|c| c.value.exact().is_some()).collect();
     let in_own_voice = exact.iter().any(|c| !c.quoted);
     let judged: Vec<&Claim> = exact.into_iter().filter(|c| !(in_own_voice && c.quoted)).collect();
     let exact: Vec<(u64, Option<Moment>, usize)> =
@@ -70,7 +74,7 @@ pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Optio
     values.sort_unstable();
     values.dedup();
     if values.len() <= 1 {
-        return (Verdict::Agree, None);
+        return (if all_the_same(&claims) { Verdict::Agree } else { Verdict::Consistent }, None);
     }
     let allowed = judged.iter().filter_map(|c| c.value.exact().map(|v| interval_of(v, c.qualifier.as_deref())));
     if all_can_hold(allowed) {
@@ -95,6 +99,15 @@ pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Optio
     } else {
         (Verdict::Disagree, None)
     }
+}
+
+/// Whether every claim gives one value: equal numbers, or the same vague word (`several`).
+fn all_the_same(claims: &[&Claim]) -> bool {
+    let said = |c: &Claim| match c.value.exact() {
+        Some(n) => (Some(n), String::new()),
+        None => (None, c.number_text.to_lowercase()),
+    };
+    claims.windows(2).all(|pair| said(pair[0]) == said(pair[1]))
 }
 
 /// Whether the sets of values the reports give form a chain under inclusion. Sorted by size,
@@ -146,8 +159,18 @@ mod tests {
 
     #[test]
     fn equal_values_agree_and_vague_ones_never_dispute() {
-        let claims = [claim(Value::Exact(23), None), claim(Value::Exact(23), weekday(5)), claim(Value::Vague, None)];
+        let claims = [claim(Value::Exact(23), None), claim(Value::Exact(23), weekday(5))];
         assert_eq!(judge(&claims), (Verdict::Agree, None));
+        let vague = |word: &str| Claim { number_text: word.into(), ..claim(Value::Vague, None) };
+        let with_vague = [claim(Value::Exact(23), None), claim(Value::Exact(23), weekday(5)), vague("several")];
+        assert_eq!(judge(&with_vague), (Verdict::Consistent, None), "several is not 23, nor against it");
+        assert_eq!(judge(&[vague("dozens"), vague("some")]), (Verdict::Consistent, None));
+        assert_eq!(judge(&[vague("Several"), vague("several")]), (Verdict::Agree, None));
+        let hedged = [
+            claim(Value::Exact(685), None),
+            Claim { qualifier: Some("some".into()), ..claim(Value::Exact(685), None) },
+        ];
+        assert_eq!(judge(&hedged), (Verdict::Agree, None), "some 685 and 685 give one number");
     }
 
     #[test]
@@ -219,7 +242,7 @@ mod tests {
     fn a_quoted_figure_disputes_nothing_beside_the_reports_own() {
         let mut claims = [claim(Value::Exact(7), None), claim(Value::Exact(2), None)];
         claims[1].quoted = true;
-        assert_eq!(judge(&claims).0, Verdict::Agree);
+        assert_eq!(judge(&claims).0, Verdict::Consistent, "not a dispute, but not the same value either");
         claims[0].quoted = true;
         assert_eq!(judge(&claims).0, Verdict::Disagree);
     }

@@ -43,6 +43,18 @@ pub enum Problem {
     /// An HTML page from which no article text could be extracted.
     #[error("HTML page without article text: {0}")]
     Html(String),
+    /// An input over a size limit (see [`Limits`](crate::Limits)); it is not read further.
+    #[error("{what} over the limit of {limit} bytes")]
+    TooLarge {
+        /// What is over the limit: `input` or `line`.
+        what: &'static str,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A JSONL line that is not UTF-8: JSON text is UTF-8 (RFC 8259), so no other decoding is
+    /// guessed.
+    #[error("not UTF-8 (JSON text must be): invalid byte at offset {0} of the line")]
+    NotUtf8(usize),
 }
 
 impl From<io::Error> for Problem {

@@ -8,12 +8,20 @@ use chorus_core::SentenceKind;
 const MIN_BODY_WORDS: usize = 6;
 /// A line without a full stop longer than this is a sentence cut off, not a headline.
 const MAX_HEADLINE_WORDS: usize = 20;
+/// A "sentence" longer than this is text with no sentence ends (a table, a dump, hostile input),
+/// not a sentence: the longest real ones in news run to about 100 words, some 700 bytes.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2_000;
+/// A "word" longer than this is not one (a URL, a base64 blob, a megabyte of `x`): a sentence
+/// with one does not go into a brief, whose length is counted in words.
+pub(crate) const MAX_WORD_BYTES: usize = 100;
 
 /// The kind of a sentence of `words` words; `whole_line` when nothing else shares its line.
 pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> SentenceKind {
     let ending = text.trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
     let closed = ending.ends_with(['.', '!', '?', '\u{2026}']);
-    if is_caption(text, words, closed) {
+    if text.len() > MAX_SENTENCE_BYTES || text.split_whitespace().any(|word| word.len() > MAX_WORD_BYTES) {
+        SentenceKind::Fragment
+    } else if is_caption(text, words, closed) {
         SentenceKind::Caption
     } else if ending.ends_with('?') {
         SentenceKind::Question
@@ -87,6 +95,17 @@ mod tests {
             SentenceKind::Body
         );
         assert_eq!(kind("Many workers are seen as heroes by their families and friends."), SentenceKind::Body);
+    }
+
+    #[test]
+    fn overlong_sentences_and_words_are_not_sentences() {
+        let long = format!("Troops {} the plant on Thursday, officials said.", "reached and held ".repeat(150));
+        assert!(long.len() > MAX_SENTENCE_BYTES);
+        assert_eq!(kind(&long), SentenceKind::Fragment);
+        let token = format!("Troops reached the {} plant on Thursday, officials said.", "x".repeat(MAX_WORD_BYTES + 1));
+        assert_eq!(kind(&token), SentenceKind::Fragment);
+        let fine = format!("Troops reached the {} plant on Thursday, officials said.", "x".repeat(MAX_WORD_BYTES));
+        assert_eq!(kind(&fine), SentenceKind::Body);
     }
 
     #[test]

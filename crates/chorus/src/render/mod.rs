@@ -126,9 +126,13 @@ fn describe_value(v: &FigureValue, claims: &[CitedClaim], documents: &[DocumentI
     if !days.is_empty() {
         said.push_str(&format!(", {}", days.join(", ")));
     }
-    let mut reports: Vec<usize> = v.docs.iter().map(|d| source_number(documents, d)).collect();
-    reports.sort_unstable();
-    let reports: Vec<String> = reports.iter().map(usize::to_string).collect();
+    let mut numbers: Vec<usize> = v.docs.iter().map(|d| source_number(documents, d)).collect();
+    numbers.sort_unstable();
+    // Ten thousand reports of one value make a line of ten thousand numbers otherwise.
+    let mut reports: Vec<String> = numbers.iter().take(json::MAX_PER_VALUE).map(usize::to_string).collect();
+    if numbers.len() > json::MAX_PER_VALUE {
+        reports.push(format!("and {} more", numbers.len() - json::MAX_PER_VALUE));
+    }
     format!("{said} [{}]", reports.join(", "))
 }
 

@@ -4,7 +4,8 @@
 //! Stages run one after another on one thread over the same clusters held in memory, so each
 //! figure is that stage's own cost; `batch` spreads the same work over all cores.
 
-use crate::options::MethodArgs;
+use crate::options::{MethodArgs, TableFormat};
+use crate::output::outln;
 use anyhow::Context;
 use chorus::cluster::{Article, Clusterer};
 use chorus::ingest::Cleaning;
@@ -16,6 +17,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+pub const EXAMPLES: &str = "Examples:
+  chorus bench --data ../shared/data/multi_news/validation.jsonl.gz
+  chorus bench --data ../shared/data/multi_news/validation.jsonl.gz --scaling --limit 2400
+  chorus bench --data clusters.jsonl --format json";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// JSONL of clusters (`.gz` too), e.g. ../shared/data/multi_news/validation.jsonl.gz
@@ -26,8 +32,11 @@ pub struct Args {
     /// Only the first N clusters
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Print JSON instead of a Markdown table
-    #[arg(long)]
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TableFormat::Markdown)]
+    pub format: TableFormat,
+    /// The same as `--format json` (the old spelling)
+    #[arg(long, hide = true)]
     pub json: bool,
     /// Times each stage this many times and keeps the fastest run, the least disturbed by the
     /// rest of the machine
@@ -147,25 +156,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         stage("floor: read+tokenize", parse_time + tokenize_time),
     ];
     let ratio = end_to_end.as_secs_f64() / (parse_time + tokenize_time).as_secs_f64();
-    if args.json {
+    if args.json || args.format == TableFormat::Json {
         let report = serde_json::json!({"clusters": n, "articles": articles.len(), "bytes": bytes, "method": method.name(), "stages": stages, "end_to_end_over_floor": ratio});
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        println!(
+        outln!(
             "{n} clusters, {:.1} MB, method {}, one thread, fastest of {repeat} runs per stage\n",
             bytes as f64 / 1e6,
             method.name()
-        );
-        println!("| stage | seconds | clusters/s | MB/s |\n|---|---:|---:|---:|");
+        )?;
+        outln!("| stage | seconds | clusters/s | MB/s |\n|---|---:|---:|---:|")?;
         for s in &stages {
-            println!("| {} | {:.3} | {:.0} | {:.1} |", s.stage, s.seconds, s.clusters_per_second, s.mb_per_second);
+            outln!("| {} | {:.3} | {:.0} | {:.1} |", s.stage, s.seconds, s.clusters_per_second, s.mb_per_second)?;
         }
-        println!("\nend to end / floor: {ratio:.2}x");
-        println!(
+        outln!("\nend to end / floor: {ratio:.2}x")?;
+        outln!(
             "event clustering: {} articles, {:.0} articles/s",
             articles.len(),
             articles.len() as f64 / cluster_time.as_secs_f64()
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -183,12 +192,12 @@ fn scaling(args: Args) -> anyhow::Result<ExitCode> {
         .flat_map(|cluster| cluster.documents)
         .collect();
     anyhow::ensure!(!documents.is_empty(), "{source}: no documents");
-    println!(
+    outln!(
         "method {}, one cluster made of the first k of {} documents\n",
         summarizer.method().name(),
         documents.len()
-    );
-    println!("| documents | words | sentences | ms | µs per sentence |\n|---:|---:|---:|---:|---:|");
+    )?;
+    outln!("| documents | words | sentences | ms | µs per sentence |\n|---:|---:|---:|---:|---:|")?;
     for share in [8, 4, 2, 1] {
         let mut cluster = Cluster {
             id: format!("pool-1/{share}"),
@@ -205,11 +214,11 @@ fn scaling(args: Args) -> anyhow::Result<ExitCode> {
             summarizer.brief(&prepared).map(|_| prepared.corpus.sentences.len())
         });
         let sentences = result.with_context(|| format!("{source}: pooled cluster"))?;
-        println!(
+        outln!(
             "| {reports} | {words} | {sentences} | {:.1} | {:.1} |",
             time.as_secs_f64() * 1e3,
             time.as_secs_f64() * 1e6 / sentences as f64
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

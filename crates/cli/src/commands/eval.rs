@@ -2,7 +2,8 @@
 //! summaries of a data set, with bootstrap confidence intervals, in one table.
 
 use crate::data::{read_items, Item};
-use crate::options::BudgetArgs;
+use crate::options::{BudgetArgs, TableFormat};
+use crate::output::{self, outln};
 use anyhow::{bail, Context};
 use chorus::methods::Method;
 use chorus::rouge::{bootstrap_ci, one_sentence_per_line, Convention, Metric, Prf, Scorer, Scores, Truncation};
@@ -21,6 +22,11 @@ const REPORTED: [Metric; 5] = [Metric::Rouge1, Metric::Rouge2, Metric::RougeL, M
 const RESAMPLES: usize = 1000;
 const SEED: u64 = 2004;
 
+pub const EXAMPLES: &str = "Examples:
+  chorus eval --data ../shared/data/multi_news/validation.jsonl.gz --methods lead,consensus --words 250 --truncate
+  chorus eval --data ../shared/data/tac2011_multiling_en/test.jsonl --methods all --rouge rouge155 --compact
+  chorus eval --data val.jsonl --system llm-outputs.jsonl --format json";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// JSONL of clusters with references: {"id", "documents": [...], "summaries": [...]}, `.gz` too
@@ -37,9 +43,9 @@ pub struct Args {
     /// Scoring convention: `rouge-score` (Google's package: F1, stemmed) or `rouge155` (ROUGE-1.5.5 -n 4 -m -a -c 95 -r 1000 -f A -p 0.5 -t 0, -l/-b from the budget)
     #[arg(long, default_value = "rouge-score")]
     pub rouge: String,
-    /// `markdown` (default) or `json`
-    #[arg(long, default_value = "markdown")]
-    pub format: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TableFormat::Markdown)]
+    pub format: TableFormat,
     /// One row per system: each metric's headline measure (F1 for rouge-score, recall for
     /// rouge155) with its interval, words per summary and time per cluster
     #[arg(long)]
@@ -96,9 +102,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let budget = args.budget.budget();
     let convention = convention(&args.rouge, budget)?;
     let scorer = Scorer::new(convention);
-    if args.format != "markdown" && args.format != "json" {
-        bail!("unknown format '{}' (markdown, json)", args.format);
-    }
     let methods = method_list(args.methods.as_deref(), args.system.is_empty())?;
     let items = read_items(&args.data, args.limit)?;
     let references: Vec<_> = items
@@ -109,7 +112,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let mut systems = Vec::new();
     for path in &args.system {
-        systems.extend(read_system(path)?);
+        let found = read_system(path)?;
+        if found.is_empty() {
+            bail!("{}: no outputs in the file (expected {{\"id\", \"summary\"}} lines)", path.display());
+        }
+        for (name, outputs) in &found {
+            check_ids(name, outputs, &items, &args.data)?;
+        }
+        systems.extend(found);
     }
     let total = (methods.len() + systems.len()) * items.len();
     let progress = progress_bar(total as u64, args.quiet);
@@ -165,13 +175,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.rouge,
         describe_budget(budget)
     );
-    if args.format == "json" {
+    if args.format == TableFormat::Json {
         let json = serde_json::json!({"data": args.data, "clusters": items.len(), "rouge": args.rouge, "budget": budget, "systems": reports});
-        println!("{}", serde_json::to_string_pretty(&json)?);
+        outln!("{}", serde_json::to_string_pretty(&json)?)?;
     } else if args.compact {
-        print!("{}", compact(&header, &reports, convention));
+        output::print(&compact(&header, &reports, convention))?;
     } else {
-        print!("{}", markdown(&header, &reports, convention));
+        output::print(&markdown(&header, &reports, convention))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -199,6 +209,9 @@ fn brief(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Option<Str
 }
 
 fn method_list(list: Option<&str>, default_needed: bool) -> anyhow::Result<Vec<&'static dyn Method>> {
+    if list.is_some_and(|l| l.split(',').all(|s| s.trim().is_empty())) {
+        bail!("--methods names no method: give a comma-separated list, or `all` (see `chorus methods`)");
+    }
     match list {
         Some("all") => Ok(chorus::methods::methods().iter().map(|m| m.as_ref()).collect()),
         Some(list) => list
@@ -272,6 +285,25 @@ fn read_system(path: &Path) -> anyhow::Result<Vec<(String, HashMap<String, Strin
         systems[index].1.insert(id, output.summary);
     }
     Ok(systems)
+}
+
+/// A system whose ids match no cluster would score all zeros, which looks like a result: refuse
+/// it. Some missing ids are scored as empty summaries, with a warning.
+fn check_ids(name: &str, outputs: &HashMap<String, String>, items: &[Item], data: &Path) -> anyhow::Result<()> {
+    let missing = items.iter().filter(|item| !outputs.contains_key(&item.cluster.id)).count();
+    if missing == items.len() {
+        let example = outputs.keys().min().map_or(String::new(), |id| format!(" (its ids look like '{id}'"));
+        let cluster = items.first().map_or(String::new(), |item| format!(", the data's like '{}')", item.cluster.id));
+        bail!(
+            "system '{name}': none of its {} ids is a cluster id of {}{example}{cluster}",
+            outputs.len(),
+            data.display()
+        );
+    }
+    if missing > 0 {
+        eprintln!("chorus: system '{name}': no output for {missing} of {} clusters; they score 0", items.len());
+    }
+    Ok(())
 }
 
 fn report(name: &str, scores: &[ClusterScore], scorer: &Scorer) -> SystemReport {

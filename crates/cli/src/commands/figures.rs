@@ -1,12 +1,19 @@
 //! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, precision and
 //! recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
 
-use anyhow::{bail, Context};
+use crate::options::LimitArgs;
+use crate::output::{self, outln};
+use anyhow::bail;
 use chorus::figures::eval::{read_labels, score, Score};
 use chorus::{Cluster, FigureReport};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  chorus figures examples/in-amenas
+  chorus figures examples/in-amenas --format json
+  chorus figures examples/in-amenas crates/figures/tests/fixtures/*.json --labels crates/figures/tests/labels";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,12 +23,24 @@ pub struct Args {
     /// JSONL data files of clusters (`.gz` too); with --labels, only the labelled clusters are used
     #[arg(long, num_args = 1..)]
     pub data: Vec<PathBuf>,
-    /// Print JSON instead of text
-    #[arg(long)]
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FiguresFormat::Text)]
+    pub format: FiguresFormat,
+    /// The same as `--format json` (the old spelling)
+    #[arg(long, hide = true)]
     pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Score the disputed groups against the labels in this folder (one `<cluster id>.json` each)
     #[arg(long)]
     pub labels: Option<PathBuf>,
+}
+
+/// `--format` of `chorus figures`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FiguresFormat {
+    Text,
+    Json,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -31,20 +50,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut clusters: Vec<(String, Cluster)> = Vec::new();
     for path in &args.paths {
-        clusters.push((path.display().to_string(), chorus::read_cluster(path)?));
+        clusters.push((path.display().to_string(), chorus::read_cluster_with(path, args.limits.limits())?));
     }
     for file in &args.data {
-        for line in chorus::ingest::read_clusters(file)? {
+        for line in chorus::ingest::read_clusters(file)?.with_limits(args.limits.limits()) {
             let cluster = line.result?;
             if labels.as_ref().is_none_or(|l| l.contains_key(&cluster.id)) {
                 clusters.push((format!("{}:{}", file.display(), line.line), cluster));
             }
         }
     }
+    if clusters.is_empty() {
+        let files: Vec<String> = args.data.iter().map(|f| f.display().to_string()).collect();
+        let what = if labels.is_some() { "no labelled cluster" } else { "no cluster" };
+        bail!("{}: {what} in the data", files.join(", "));
+    }
     let mut total = Score::default();
     let mut seen = BTreeSet::new();
     for (origin, cluster) in clusters {
-        let prepared = chorus::prepare(cluster).with_context(|| origin.clone())?;
+        let id = cluster.id.clone();
+        let prepared = chorus::prepare(cluster).map_err(|e| super::at_origin(&origin, &id, e))?;
         let report = FigureReport::new(&prepared, chorus::figures(&prepared));
         match &labels {
             Some(labels) => {
@@ -52,15 +77,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     bail!("{origin}: no label for cluster '{}' in the labels folder", report.id);
                 };
                 let result = score(&report.groups, label);
-                println!(
+                outln!(
                     "{:<28} found {:>2}  expected {:>2}  matched {:>2}",
-                    report.id, result.found, result.expected, result.matched
-                );
+                    report.id,
+                    result.found,
+                    result.expected,
+                    result.matched
+                )?;
                 total = total + result;
                 seen.insert(report.id);
             }
-            None if args.json => println!("{}", serde_json::to_string_pretty(&report)?),
-            None => print!("{}", chorus::render_figures(&report)),
+            None if args.json || args.format == FiguresFormat::Json => {
+                outln!("{}", serde_json::to_string_pretty(&report)?)?
+            }
+            None => output::print(&chorus::render_figures(&report))?,
         }
     }
     if let Some(labels) = &labels {
@@ -71,14 +101,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 bail!("labelled clusters not found in the data: {missing:?}");
             }
         }
-        println!(
+        outln!(
             "found {}  expected {}  matched {}  precision {:.3}  recall {:.3}",
             total.found,
             total.expected,
             total.matched,
             total.precision(),
             total.recall()
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

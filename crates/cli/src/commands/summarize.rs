@@ -1,11 +1,15 @@
 //! `chorus summarize PATH`: one cluster, one brief.
 
-use crate::options::MethodArgs;
-use anyhow::Context;
+use crate::options::{LimitArgs, MethodArgs};
 use chorus::Format;
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  chorus summarize examples/in-amenas
+  chorus summarize examples/in-amenas --format markdown --words 250
+  chorus summarize reports/ --method lexrank --sentences 5 --format json
+  cat a.txt b.txt | chorus summarize -";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -13,6 +17,8 @@ pub struct Args {
     pub path: PathBuf,
     #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Output format: text, markdown, json or html
     #[arg(long, short, default_value = "text")]
     pub format: Format,
@@ -26,10 +32,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if is_jsonl(&args.path) {
+        anyhow::bail!(
+            "{}: a JSONL file holds one cluster per line; use `chorus batch {}`",
+            args.path.display(),
+            args.path.display()
+        );
+    }
     let summarizer = args.method.summarizer()?;
-    let mut cluster = chorus::read_cluster(&args.path)?;
+    let limits = args.limits.limits();
+    let mut cluster = chorus::read_cluster_with(&args.path, limits)?;
     for path in &args.since {
-        let mut seen = chorus::read_cluster(path)?;
+        let mut seen = chorus::read_cluster_with(path, limits)?;
         // A single report read from its own file is named by the file, as in a folder.
         if let ([only], Some(stem)) = (seen.documents.as_mut_slice(), path.file_stem()) {
             only.id = stem.to_string_lossy().into_owned();
@@ -40,9 +54,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::ensure!(!query.trim().is_empty(), "--query: the query is blank");
         cluster.query = Some(query);
     }
-    let brief = summarizer.summarize(cluster).with_context(|| format!("{}", args.path.display()))?;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is the reader's choice, not an error.
-    let _ = out.write_all(chorus::render(&brief, args.format).as_bytes());
+    let id = cluster.id.clone();
+    let brief =
+        summarizer.summarize(cluster).map_err(|e| super::at_origin(&args.path.display().to_string(), &id, e))?;
+    crate::output::print(&chorus::render(&brief, args.format))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `.jsonl` or `.jsonl.gz`: a stream of clusters, which is `batch`'s input.
+fn is_jsonl(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson")
 }

@@ -16,6 +16,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+pub const EXAMPLES: &str = "Examples:
+  chorus train --data ../shared/data/multi_news/train.jsonl.gz --out crates/methods/models/sentence-scorer.tsv";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// JSONL of clusters with references: {"id", "documents": [...], "summaries": [...]}, `.gz` too

@@ -1,7 +1,7 @@
 //! A folder with one article per file: its `.txt`, `.md`, `.html` and `.htm` files (not
 //! recursive), in name order so that document order, and so the brief, is reproducible.
 
-use super::{document_from_bytes, file_stem};
+use super::{document_from_bytes, file_stem, read_capped, Limits};
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
 use std::fs;
@@ -10,7 +10,7 @@ use std::path::Path;
 const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
 
 /// Reads every article file of `folder`; the cluster is named after the folder.
-pub(crate) fn read_folder(folder: &Path) -> Result<Cluster, IngestError> {
+pub(crate) fn read_folder(folder: &Path, limits: Limits) -> Result<Cluster, IngestError> {
     let origin = || folder.display().to_string();
     let mut files = Vec::new();
     for entry in fs::read_dir(folder).map_err(|e| IngestError::new(origin(), e))? {
@@ -23,7 +23,7 @@ pub(crate) fn read_folder(folder: &Path) -> Result<Cluster, IngestError> {
         return Err(IngestError::new(origin(), Problem::EmptyFolder));
     }
     files.sort();
-    let documents = files.iter().map(|path| read_article_file(path)).collect::<Result<Vec<_>, _>>()?;
+    let documents = files.iter().map(|path| read_article_file(path, limits)).collect::<Result<Vec<_>, _>>()?;
     let id = fs::canonicalize(folder).map_or_else(|_| file_stem(folder), |full| file_stem(&full));
     Ok(Cluster { id, documents, ..Default::default() })
 }
@@ -39,9 +39,10 @@ fn is_article_file(path: &Path) -> bool {
 }
 
 /// One article file: its stem is the document id, its name the document's `file`.
-fn read_article_file(path: &Path) -> Result<Document, IngestError> {
+fn read_article_file(path: &Path, limits: Limits) -> Result<Document, IngestError> {
     let origin = path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| IngestError::new(&origin, e))?;
+    let file = fs::File::open(path).map_err(|e| IngestError::new(&origin, e))?;
+    let bytes = read_capped(file, limits.max_input_bytes).map_err(|e| IngestError::new(&origin, e))?;
     let name = path.file_name().map_or_else(|| origin.clone(), |name| name.to_string_lossy().into_owned());
     document_from_bytes(&name, bytes, &origin)
 }
@@ -59,7 +60,7 @@ mod tests {
             fs::write(folder.join(name), text).expect("write");
         }
         fs::create_dir(folder.join("sub.txt")).expect("mkdir");
-        let cluster = read_folder(&folder).expect("reads");
+        let cluster = read_folder(&folder, Limits::default()).expect("reads");
         assert_eq!(cluster.id, "siege");
         let seen: Vec<(&str, Option<&str>, &str)> =
             cluster.documents.iter().map(|d| (d.id.as_str(), d.file.as_deref(), d.original.as_str())).collect();
@@ -70,7 +71,7 @@ mod tests {
     fn empty_folder_is_an_error_naming_it() {
         let dir = tempfile::tempdir().expect("tempdir");
         fs::write(dir.path().join("data.csv"), "x").expect("write");
-        let error = read_folder(dir.path()).expect_err("no articles");
+        let error = read_folder(dir.path(), Limits::default()).expect_err("no articles");
         assert_eq!(
             error.to_string(),
             format!("{}: empty folder: no .txt, .md, .html or .htm files", dir.path().display())
@@ -82,7 +83,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         fs::write(dir.path().join("good.txt"), "Fine.").expect("write");
         fs::write(dir.path().join("bad.txt"), [0u8, 159, 146, 150]).expect("write");
-        let error = read_folder(dir.path()).expect_err("binary member");
+        let error = read_folder(dir.path(), Limits::default()).expect_err("binary member");
         assert_eq!(error.to_string(), format!("{}: binary file, not text", dir.path().join("bad.txt").display()));
     }
 }

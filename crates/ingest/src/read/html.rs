@@ -4,6 +4,10 @@
 //!
 //! For an HTML page the document's `original` is the extracted text, not the markup: spans of a
 //! brief point into that text, which is what a reader can check a sentence against.
+//!
+//! `dom_smoothie` takes time quadratic in the nesting depth of the page (16,000 nested `<div>`s:
+//! 41 s). Real pages nest a few dozen deep; a page nested deeper than [`MAX_DEPTH`], found by one
+//! cheap scan, is reduced by [`plain_text`] instead, in linear time.
 
 use crate::error::Problem;
 use chorus_core::Date;
@@ -11,6 +15,46 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 /// How far into a text to look for the tags that mark a whole HTML page.
 const SNIFF_CHARS: usize = 1024;
+
+/// Deeper pages skip Readability: at this depth it takes some 50 ms, and real pages stay far
+/// below (unclosed `<p>` and `<li>` are not counted, so sloppy markup does not add up).
+const MAX_DEPTH: usize = 512;
+
+/// Elements that have no content, or whose end tag may be left out: they do not nest.
+const NOT_NESTING: [&str; 32] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
+    "rp", "rt", "html", "body",
+];
+
+/// Elements whose content is not text a reader sees.
+const HIDDEN: [&str; 5] = ["script", "style", "head", "noscript", "template"];
+
+/// Elements that start a new line of text.
+const BLOCKS: [&str; 22] = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "article",
+    "section",
+    "blockquote",
+    "pre",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+];
 
 /// The readable part of an HTML page.
 pub(crate) struct Article {
@@ -32,6 +76,13 @@ pub(crate) fn looks_like_html_page(text: &str) -> bool {
 
 /// Extracts the article text (one paragraph per line), title and publication date of a page.
 pub(crate) fn extract_article(html: &str) -> Result<Article, Problem> {
+    if nesting_depth(html, MAX_DEPTH) > MAX_DEPTH {
+        let text = plain_text(html);
+        if !super::decode::has_text(&text) {
+            return Err(Problem::Html("no text in the page".into()));
+        }
+        return Ok(Article { text, title: None, date: None });
+    }
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let mut readability = Readability::new(html, None, Some(config)).map_err(|e| Problem::Html(e.to_string()))?;
     let article = readability.parse().map_err(|e| Problem::Html(e.to_string()))?;
@@ -42,6 +93,107 @@ pub(crate) fn extract_article(html: &str) -> Result<Article, Problem> {
     let title = Some(article.title.trim().to_owned()).filter(|t| !t.is_empty());
     let date = article.published_time.as_deref().and_then(Date::parse).map(|d| d.to_string());
     Ok(Article { text, title, date })
+}
+
+/// One tag of a page: its lowercase name, whether it closes an element, and where it ends.
+struct Tag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    end: usize,
+}
+
+/// The tag starting at `html[at]` (a `<`), if it is one: `<name ...>` or `</name>`.
+fn tag_at(html: &[u8], at: usize) -> Option<Tag> {
+    let closing = html.get(at + 1) == Some(&b'/');
+    let start = at + 1 + usize::from(closing);
+    let name_len = html[start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    if name_len == 0 || !html[start].is_ascii_alphabetic() {
+        return None;
+    }
+    let end = start + html[start..].iter().position(|&b| b == b'>')?;
+    let name = String::from_utf8_lossy(&html[start..start + name_len]).to_ascii_lowercase();
+    Some(Tag { name, closing, self_closing: html[end - 1] == b'/', end: end + 1 })
+}
+
+/// Where the next `</name` (any case) starts after `from`, or the end of the page.
+fn end_of_raw_text(html: &[u8], from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    html[from..]
+        .windows(close.len())
+        .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+        .map_or(html.len(), |i| from + i)
+}
+
+/// How deep elements nest, counting only elements that must be closed; the scan stops as soon
+/// as the depth passes `stop_above`. Linear in the page.
+fn nesting_depth(html: &str, stop_above: usize) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    while let Some(offset) = memchr_lt(&bytes[at..]) {
+        at += offset;
+        let Some(tag) = tag_at(bytes, at) else {
+            at += 1;
+            continue;
+        };
+        at = tag.end;
+        if NOT_NESTING.contains(&tag.name.as_str()) || tag.self_closing {
+            continue;
+        }
+        if tag.closing {
+            depth = depth.saturating_sub(1);
+        } else if tag.name == "script" || tag.name == "style" {
+            at = end_of_raw_text(bytes, at, &tag.name);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if deepest > stop_above {
+                break;
+            }
+        }
+    }
+    deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// The visible text of a page without Readability: tags dropped, scripts, styles and the head
+/// left out, a line break at each block element. Linear in the page; used when the page nests
+/// too deeply for Readability. Entities are left for cleaning to decode, as in any text.
+fn plain_text(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let (mut at, mut copied) = (0usize, 0usize);
+    while let Some(offset) = memchr_lt(&bytes[at..]) {
+        at += offset;
+        // Where the markup starting here ends, and whether it starts a new line.
+        let (skip_to, block) = if bytes[at..].starts_with(b"<!--") {
+            (html[at..].find("-->").map_or(html.len(), |end| at + end + 3), false)
+        } else if matches!(bytes.get(at + 1), Some(b'!' | b'?')) {
+            (html[at..].find('>').map_or(html.len(), |end| at + end + 1), false)
+        } else if let Some(tag) = tag_at(bytes, at) {
+            let skip_to = if !tag.closing && !tag.self_closing && HIDDEN.contains(&tag.name.as_str()) {
+                let close = end_of_raw_text(bytes, tag.end, &tag.name);
+                html[close..].find('>').map_or(html.len(), |end| close + end + 1)
+            } else {
+                tag.end
+            };
+            (skip_to, BLOCKS.contains(&tag.name.as_str()))
+        } else {
+            at += 1;
+            continue;
+        };
+        out.push_str(&html[copied..at]);
+        if block && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        at = skip_to;
+        copied = at;
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 #[cfg(test)]
@@ -63,6 +215,34 @@ mod tests {
         assert!(looks_like_html_page(PAGE));
         assert!(looks_like_html_page("\u{feff}  <html><body>x</body></html>"));
         assert!(!looks_like_html_page("The <b> tag makes text bold."));
+    }
+
+    #[test]
+    fn depth_counts_elements_that_must_be_closed() {
+        assert_eq!(nesting_depth(PAGE, 100), 2, "article > h1 is the deepest");
+        assert_eq!(nesting_depth("<p>a<p>b<p>c<br><img src=x>", 100), 0);
+        let deep = format!("{}x{}", "<div>".repeat(50), "</div>".repeat(50));
+        assert_eq!(nesting_depth(&deep, 100), 50);
+        assert_eq!(nesting_depth(&"<div>".repeat(10_000), 100), 101, "the scan stops past the limit");
+        assert_eq!(nesting_depth("<script>if (a<b) { x = '<div><div>' }</script><div>", 100), 1);
+    }
+
+    #[test]
+    fn a_deeply_nested_page_falls_back_to_plain_text_quickly() {
+        let n = 100_000;
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>T</title><style>p {{}}</style></head><body>{}<p>Troops stormed the plant on Thursday, officials said.</p><!-- note --><p>Dozens of workers were freed &amp; safe.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let started = std::time::Instant::now();
+        let article = extract_article(&page).expect("text comes out");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "took {:?}", started.elapsed());
+        let lines: Vec<&str> = article.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            ["Troops stormed the plant on Thursday, officials said.", "Dozens of workers were freed &amp; safe."]
+        );
     }
 
     #[test]

@@ -4,10 +4,10 @@
 //! stream goes on.
 
 use super::json::parse_cluster;
+use super::limits::{read_line_capped, Limits, LineRead};
 use super::{file_stem, STDIN};
 use crate::error::{IngestError, Problem};
 use chorus_core::Cluster;
-use encoding_rs::WINDOWS_1252;
 use flate2::bufread::MultiGzDecoder;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader};
@@ -15,6 +15,9 @@ use std::path::Path;
 
 /// The first two bytes of every gzip stream.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Capacity the line buffer keeps between lines; a longer line's memory is given back.
+const KEPT_BUFFER_BYTES: usize = 1 << 20;
 
 /// One line of a JSONL file: the cluster on it, or what is wrong with it.
 #[derive(Debug)]
@@ -33,13 +36,21 @@ pub struct ClusterLines {
     line: usize,
     buffer: Vec<u8>,
     finished: bool,
+    max_line_bytes: u64,
 }
 
 /// Opens a JSONL file of clusters (gzip is recognised by its content, not its name); `-` reads
 /// stdin.
 pub fn read_clusters(path: &Path) -> Result<ClusterLines, IngestError> {
     let reader = open_text(path)?;
-    Ok(ClusterLines { reader, origin: path.display().to_string(), line: 0, buffer: Vec::new(), finished: false })
+    Ok(ClusterLines {
+        reader,
+        origin: path.display().to_string(),
+        line: 0,
+        buffer: Vec::new(),
+        finished: false,
+        max_line_bytes: Limits::default().max_line_bytes,
+    })
 }
 
 /// Opens a text file for reading line by line, decompressing gzip (recognised by its content);
@@ -67,6 +78,15 @@ fn maybe_gunzip(mut reader: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufRe
     }
 }
 
+impl ClusterLines {
+    /// Applies `limits.max_line_bytes`: a longer line (decompressed) becomes an error of its
+    /// own, read past without being held, and the stream goes on.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.max_line_bytes = limits.max_line_bytes;
+        self
+    }
+}
+
 /// Parses one line of a JSONL stream of clusters as [`ClusterLines`] does: `origin` names the
 /// stream for errors (`-` for stdin) and `line` is its 1-based line number; a cluster without an
 /// `id` is named after both. `None` for a blank line, which holds no cluster. The line's end
@@ -91,15 +111,30 @@ impl Iterator for ClusterLines {
     fn next(&mut self) -> Option<ClusterLine> {
         while !self.finished {
             self.buffer.clear();
-            match self.reader.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => self.finished = true,
-                Ok(_) => {
+            // One huge line must not keep its memory for the rest of the stream.
+            self.buffer.shrink_to(KEPT_BUFFER_BYTES);
+            match read_line_capped(&mut self.reader, &mut self.buffer, self.max_line_bytes) {
+                Ok(LineRead::End) => self.finished = true,
+                Ok(LineRead::TooLong) => {
                     self.line += 1;
+                    let problem = Problem::TooLarge { what: "line", limit: self.max_line_bytes };
+                    return Some(ClusterLine {
+                        line: self.line,
+                        result: Err(IngestError::new(&self.origin, problem).at_line(self.line)),
+                    });
+                }
+                Ok(LineRead::Line) => {
+                    self.line += 1;
+                    // JSON is UTF-8: another encoding is an error of this line, not a guess.
                     let text = match std::str::from_utf8(&self.buffer) {
-                        Ok(text) => std::borrow::Cow::Borrowed(text),
-                        Err(_) => WINDOWS_1252.decode_without_bom_handling(&self.buffer).0,
+                        Ok(text) => text,
+                        Err(e) => {
+                            let problem = Problem::NotUtf8(e.valid_up_to());
+                            let result = Err(IngestError::new(&self.origin, problem).at_line(self.line));
+                            return Some(ClusterLine { line: self.line, result });
+                        }
                     };
-                    if let Some(line) = parse_cluster_line(&text, &self.origin, self.line) {
+                    if let Some(line) = parse_cluster_line(text, &self.origin, self.line) {
                         return Some(line);
                     }
                 }
@@ -202,6 +237,45 @@ mod tests {
         let last = seen.last().expect("some lines");
         assert!(last.1.is_err());
         assert_eq!(seen.iter().filter(|(_, r)| r.as_ref().is_err_and(|e| e.contains("cannot read"))).count(), 1);
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_naming_the_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("set.jsonl");
+        fs::write(&path, b"{\"id\": \"a\", \"documents\": [\"caf\xe9 ok.\"]}\n{\"documents\": [\"Fine.\"]}\n")
+            .expect("write");
+        let seen = lines_of(&path);
+        let error = seen[0].1.as_ref().expect_err("line 1 is not UTF-8");
+        assert!(error.contains("line 1: not UTF-8"), "{error}");
+        assert_eq!(seen[1], (2, Ok("set-2".to_owned())));
+    }
+
+    #[test]
+    fn a_gzip_bomb_line_is_an_error_and_the_lines_around_it_come_out() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bomb.jsonl.gz");
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+        encoder
+            .write_all(b"{\"id\": \"before\", \"documents\": [\"One.\"]}\n{\"id\": \"bomb\", \"documents\": [\"")
+            .expect("compress");
+        let zeros = vec![b'0'; 1 << 20];
+        for _ in 0..64 {
+            encoder.write_all(&zeros).expect("compress");
+        }
+        encoder.write_all(b"\"]}\n{\"id\": \"after\", \"documents\": [\"Two.\"]}\n").expect("compress");
+        fs::write(&path, encoder.finish().expect("compress")).expect("write");
+        let limits = Limits { max_line_bytes: 1 << 20, ..Limits::default() };
+        let seen: Vec<(usize, Result<String, String>)> = read_clusters(&path)
+            .expect("opens")
+            .with_limits(limits)
+            .map(|l| (l.line, l.result.map(|c| c.id).map_err(|e| e.to_string())))
+            .collect();
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], (1, Ok("before".to_owned())));
+        let error = seen[1].1.as_ref().expect_err("the bomb is refused");
+        assert!(error.ends_with("line 2: line over the limit of 1048576 bytes"), "{error}");
+        assert_eq!(seen[2], (3, Ok("after".to_owned())));
     }
 
     #[test]

@@ -10,10 +10,12 @@ mod folder;
 mod html;
 mod json;
 mod jsonl;
+mod limits;
 mod separated;
 
 pub use json::cluster_from_json;
 pub use jsonl::{open_text, parse_cluster_line, read_clusters, ClusterLine, ClusterLines};
+pub use limits::Limits;
 
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
@@ -52,18 +54,24 @@ impl Format {
 /// Reads one cluster: a folder of article files, a `|||||`-separated (or single-article) text
 /// file, an HTML page, a JSON cluster object, or `-` for stdin (JSON or separated text).
 pub fn read_cluster(path: &Path) -> Result<Cluster, IngestError> {
+    read_cluster_with(path, Limits::default())
+}
+
+/// [`read_cluster`] with other size limits: a file (or stdin) over `limits.max_input_bytes` is
+/// an error naming it, found before it is read into memory.
+pub fn read_cluster_with(path: &Path, limits: Limits) -> Result<Cluster, IngestError> {
     let origin = path.display().to_string();
     if path == Path::new(STDIN) {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| IngestError::new(STDIN, e))?;
+        let bytes =
+            read_capped(std::io::stdin().lock(), limits.max_input_bytes).map_err(|e| IngestError::new(STDIN, e))?;
         let text = decode::decode(bytes).map_err(|e| IngestError::new(STDIN, e))?;
         let format = Format::detect(None, &text);
         return cluster_from_text(text, format, STDIN, &file_stem(path), None);
     }
     if fs::metadata(path).map_err(|e| IngestError::new(&origin, e))?.is_dir() {
-        return folder::read_folder(path);
+        return folder::read_folder(path, limits);
     }
-    let text = read_text_file(path)?;
+    let text = read_text_file(path, limits)?;
     let format = Format::detect(path.extension().and_then(|e| e.to_str()), &text);
     let file = path.file_name().map(|name| name.to_string_lossy().into_owned());
     cluster_from_text(text, format, &origin, &file_stem(path), file)
@@ -126,10 +134,22 @@ pub fn document_from_bytes(file_name: &str, bytes: Vec<u8>, origin: &str) -> Res
 }
 
 /// The decoded text of a file, with errors that name it.
-fn read_text_file(path: &Path) -> Result<String, IngestError> {
+fn read_text_file(path: &Path, limits: Limits) -> Result<String, IngestError> {
     let origin = || path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| IngestError::new(origin(), e))?;
+    let file = fs::File::open(path).map_err(|e| IngestError::new(origin(), e))?;
+    let bytes = read_capped(file, limits.max_input_bytes).map_err(|e| IngestError::new(origin(), e))?;
     decode::decode(bytes).map_err(|e| IngestError::new(origin(), e))
+}
+
+/// All of `reader`, unless it holds more than `limit` bytes; then no more than `limit + 1` bytes
+/// are ever held.
+fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(Problem::TooLarge { what: "input", limit });
+    }
+    Ok(bytes)
 }
 
 /// The file name without its extension: the natural id of what the file holds; `stdin` for `-`,
@@ -182,6 +202,19 @@ mod tests {
         let error = document_from_bytes("photo.txt", vec![0x89, b'P', b'N', b'G', 0, 0], "form: photo.txt")
             .expect_err("binary");
         assert_eq!(error.to_string(), "form: photo.txt: binary file, not text");
+    }
+
+    #[test]
+    fn a_file_over_the_input_limit_is_refused_by_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("big.txt");
+        fs::write(&path, "A sentence that is long enough. ".repeat(100)).expect("write");
+        let limits = Limits { max_input_bytes: 1000, ..Limits::default() };
+        let error = read_cluster_with(&path, limits).expect_err("over the limit");
+        assert!(error.to_string().ends_with("big.txt: input over the limit of 1000 bytes"), "{error}");
+        assert!(read_cluster_with(&path, Limits { max_input_bytes: 3200, ..limits }).is_ok());
+        let folder_error = read_cluster_with(dir.path(), limits).expect_err("in a folder too");
+        assert!(folder_error.to_string().contains("big.txt: input over the limit"), "{folder_error}");
     }
 
     #[test]
