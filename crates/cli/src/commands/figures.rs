@@ -1,7 +1,10 @@
-//! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, precision and
-//! recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
+//! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, scores against
+//! hand-written labels (`DIR/<cluster id>.json`): precision and recall of the disputed groups
+//! (every label format), and, for labels of every figure group (issue 13 format), recall, right
+//! verdicts, forbidden pairings and precision of shown disputes.
 
 use anyhow::{bail, Context};
+use chorus::figures::eval::story::{self, Found, StoryScore};
 use chorus::figures::eval::{read_labels, score, Score};
 use chorus::{Cluster, FigureReport};
 use std::collections::BTreeSet;
@@ -42,6 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut total = Score::default();
+    let mut story_total = StoryScore::default();
     let mut seen = BTreeSet::new();
     for (origin, cluster) in clusters {
         let prepared = chorus::prepare(cluster).with_context(|| origin.clone())?;
@@ -52,11 +56,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     bail!("{origin}: no label for cluster '{}' in the labels folder", report.id);
                 };
                 let result = score(&report.groups, label);
-                println!(
+                print!(
                     "{:<28} found {:>2}  expected {:>2}  matched {:>2}",
                     report.id, result.found, result.expected, result.matched
                 );
                 total = total + result;
+                if !label.groups.is_empty() {
+                    let line = story::score(&found_groups(&report), label);
+                    print!(
+                        "  | groups {:>3}  matched {:>3}  right verdict {:>3}  forbidden pairings {}/{} {}",
+                        line.groups,
+                        line.matched,
+                        line.right,
+                        line.violated,
+                        line.pairs,
+                        line.violations.join(" ")
+                    );
+                    story_total = story_total + line;
+                }
+                println!();
                 seen.insert(report.id);
             }
             None if args.json => println!("{}", serde_json::to_string_pretty(&report)?),
@@ -79,6 +97,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             total.precision(),
             total.recall()
         );
+        if story_total.groups > 0 {
+            println!("{story_total}");
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each group with the raw-document offset of each of its claims' numbers, as the scorer
+/// locates mentions.
+fn found_groups(report: &FigureReport) -> Vec<Found<'_>> {
+    report
+        .groups
+        .iter()
+        .map(|group| Found {
+            group,
+            numbers: group
+                .claims
+                .iter()
+                .map(|&i| {
+                    let cited = &report.claims[i];
+                    let claim = &cited.claim;
+                    let start = (cited.start + claim.number_range.start).saturating_sub(claim.claim_range.start);
+                    (claim.doc_id.as_str(), start)
+                })
+                .collect(),
+        })
+        .collect()
 }
