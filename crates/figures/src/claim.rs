@@ -7,6 +7,7 @@ use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
 use crate::number::{number_at, qualifier_before, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
+use crate::place::{place_after, Place};
 use crate::scope::{scope_of, Scope};
 use crate::token::{nearest, tokenize, Token};
 use crate::trap::is_trap;
@@ -37,6 +38,8 @@ pub struct Claim {
     pub phase: Option<Phase>,
     /// A further limit on what is counted: a period, a rate, other incidents, one part.
     pub scope: Option<Scope>,
+    /// Where the count is limited to: aboard, on the ground, a named place (`crate::place`).
+    pub place: Option<Place>,
     /// The number sits inside a direct quotation.
     pub quoted: bool,
     /// Who gives the figure, as written: `the Algerian interior ministry said`.
@@ -271,6 +274,7 @@ fn build_claim(
         event: figure.event,
         phase: figure.phase,
         scope: scope_of(tokens, figure.start, figure.end),
+        place: place_after(tokens, figure.end),
         quoted: is_quoted(tokens, figure.number_start),
         attribution,
         day: day.map(|d| parts.text[d.range.clone()].to_string()),

@@ -228,6 +228,7 @@ mod tests {
             event: Some(Event::Killed),
             phase: None,
             scope: None,
+            place: None,
             claims: vec![],
             values,
             verdict,

@@ -9,6 +9,7 @@ use crate::claim::Claim;
 use crate::event::Event;
 use crate::number::Value;
 use crate::phase::Phase;
+use crate::place::Place;
 use crate::scope::Scope;
 use crate::verdict::{judge, Verdict};
 use serde::Serialize;
@@ -22,6 +23,8 @@ pub struct FigureGroup {
     pub event: Option<Event>,
     pub phase: Option<Phase>,
     pub scope: Option<Scope>,
+    /// Where the count is limited to; a named place only when the reports name several.
+    pub place: Option<Place>,
     /// Indices into the claims given to [`group`], in reading order.
     pub claims: Vec<usize>,
     /// Each distinct value with who gives it, in order of first appearance.
@@ -52,32 +55,65 @@ impl FigureGroup {
     }
 }
 
-type GroupKey<'a> = (&'a str, Event, Option<Phase>, Option<Scope>);
+type GroupKey<'a> = (&'a str, Event, Option<Phase>, Option<Scope>, Option<&'a Place>);
 
 /// Every group, single-source ones included, in order of each group's first claim.
+///
+/// A named place (`in Kenya`) keeps a claim apart only when claims of the same counted thing,
+/// event, phase and scope name at least two places: then `5,400 injured in Kenya`, `70 in
+/// Tanzania` and `5,470 injured` are three quantities. A single place named is the story's own.
 pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
+    let places = named_places(claims);
     let mut index_of: HashMap<GroupKey, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
-        let Some(event) = claim.event else { continue };
-        let key = (claim.counted_key.as_str(), event, claim.phase, claim.scope);
+        let Some(key) = place_key(claim, &places) else { continue };
         let slot = *index_of.entry(key).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
         });
         members[slot].push(i);
     }
-    members.into_iter().map(|indices| build_group(claims, indices)).collect()
+    members.into_iter().map(|indices| build_group(claims, indices, &places)).collect()
 }
 
-fn build_group(claims: &[Claim], indices: Vec<usize>) -> FigureGroup {
+/// The key of a claim without its named place, and the named places under each such key.
+type NamedPlaces<'a> = HashMap<GroupKey<'a>, Vec<&'a Place>>;
+
+fn unplaced_key(claim: &Claim) -> Option<GroupKey<'_>> {
+    let place = claim.place.as_ref().filter(|p| !matches!(p, Place::Named(_)));
+    Some((claim.counted_key.as_str(), claim.event?, claim.phase, claim.scope, place))
+}
+
+fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
+    let mut places: NamedPlaces = HashMap::new();
+    for claim in claims {
+        if let (Some(key), Some(place @ Place::Named(_))) = (unplaced_key(claim), claim.place.as_ref()) {
+            let known = places.entry(key).or_default();
+            if !known.contains(&place) {
+                known.push(place);
+            }
+        }
+    }
+    places
+}
+
+fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<'a>> {
+    let key = unplaced_key(claim)?;
+    let several = places.get(&key).is_some_and(|named| named.len() >= 2);
+    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref()) } else { key })
+}
+
+fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> FigureGroup {
     let first = &claims[indices[0]];
+    let place = place_key(first, places).and_then(|key| key.4.cloned());
     let (verdict, latest) = judge(indices.iter().map(|&i| &claims[i]));
     FigureGroup {
         counted: first.counted_key.clone(),
         event: first.event,
         phase: first.phase,
         scope: first.scope,
+        place,
         values: values_of(claims, &indices),
         claims: indices,
         verdict,

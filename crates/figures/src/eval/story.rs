@@ -354,6 +354,7 @@ mod tests {
             event: Some(event),
             phase: None,
             scope: None,
+            place: None,
             claims: vec![],
             values: values
                 .iter()
