@@ -2,8 +2,11 @@
 //!
 //! Grouping rule: two claims are about the same quantity when they have the same counted key
 //! (synonyms folded, subsets kept apart: see `crate::counted`), the same event, the same
-//! phase and the same scope (`since 2011`, `in two earlier blasts`: see `crate::scope`). Claims without an event are not grouped: `five Americans` alone says nothing about
-//! what the five are, and comparing it with `seven Americans captured` would invent disputes.
+//! phase, the same scope (`since 2011`, `in two earlier blasts`: see `crate::scope`) and the
+//! same place (`aboard`, `on the ground`, `in Kenya`: see `crate::place`). Claims without an
+//! event group only with claims of the same value: `275 guests` in two reports agree, but
+//! `five Americans` against `seven Americans` says nothing about whether the five and the seven
+//! are one quantity, and pairing them would invent disputes.
 
 use crate::claim::Claim;
 use crate::event::Event;
@@ -55,7 +58,8 @@ impl FigureGroup {
     }
 }
 
-type GroupKey<'a> = (&'a str, Event, Option<Phase>, Option<Scope>, Option<&'a Place>);
+/// Counted key, event, phase, scope, place, and for a claim without an event its value.
+type GroupKey<'a> = (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>);
 
 /// Every group, single-source ones included, in order of each group's first claim.
 ///
@@ -82,7 +86,8 @@ type NamedPlaces<'a> = HashMap<GroupKey<'a>, Vec<&'a Place>>;
 
 fn unplaced_key(claim: &Claim) -> Option<GroupKey<'_>> {
     let place = claim.place.as_ref().filter(|p| !matches!(p, Place::Named(_)));
-    Some((claim.counted_key.as_str(), claim.event?, claim.phase, claim.scope, place))
+    let value = claim.event.is_none().then_some(claim.value);
+    Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value))
 }
 
 fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
@@ -101,7 +106,7 @@ fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
 fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<'a>> {
     let key = unplaced_key(claim)?;
     let several = places.get(&key).is_some_and(|named| named.len() >= 2);
-    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref()) } else { key })
+    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5) } else { key })
 }
 
 fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> FigureGroup {
