@@ -7,7 +7,7 @@ use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
 use crate::number::{number_at, qualifier_before, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
-use crate::place::{place_after, Place};
+use crate::place::{place_after, place_end, Place};
 use crate::scope::{scope_of, Scope};
 use crate::token::{nearest, tokenize, Token};
 use crate::trap::is_trap;
@@ -193,7 +193,11 @@ fn figure_at(
     let event = match (is_partitive_total, event) {
         (true, _) => None,
         (false, Some(event)) => Some(event),
-        (false, None) => coordinated.and_then(|p| p.event).filter(|_| !elliptical && !has_own_predicate(tokens, end)),
+        // An elliptical count shares the event only when it names its own place: `5,400 injured
+        // in Kenya and 70 in Tanzania`.
+        (false, None) => coordinated
+            .and_then(|p| p.event)
+            .filter(|_| (!elliptical || place_after(tokens, end).is_some()) && !has_own_predicate(tokens, end)),
     };
     if event.is_none() && (elliptical || value == Value::Vague) {
         return None;
@@ -225,8 +229,10 @@ fn has_own_predicate(tokens: &[Token], at: usize) -> bool {
     tokens.get(at).is_some_and(|t| t.is_any(&["is", "are", "was", "were", "has", "have", "had", "remain", "remained"]))
 }
 
-/// Whether only list punctuation and conjunctions lie between tokens `from` and `to`.
+/// Whether only list punctuation and conjunctions lie between tokens `from` and `to`, after
+/// the previous count's place if it has one (`5,400 injured in Kenya and 70 in Tanzania`).
 fn is_coordinated(tokens: &[Token], from: usize, to: usize) -> bool {
+    let from = place_end(tokens, from).filter(|&end| end <= to).unwrap_or(from);
     from < to && tokens[from..to].iter().all(|t| t.text == "," || t.is_any(&["and", "or"]))
 }
 

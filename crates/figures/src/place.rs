@@ -63,9 +63,22 @@ pub fn place_after(tokens: &[Token], end: usize) -> Option<Place> {
     None
 }
 
+/// The token after the place phrase that starts at token `k`, if one does (`in Kenya`, `on
+/// the ground`): what lets `5,400 injured in Kenya and 70 in Tanzania` read the 70 as more of
+/// the same count.
+pub fn place_end(tokens: &[Token], k: usize) -> Option<usize> {
+    place_at(tokens, k)?;
+    let end = (k + 1..tokens.len())
+        .find(|&e| {
+            !(tokens[e].is_capitalised() || tokens[e].is_any(&["the", "board", "ground", "es", "de", "al", "el"]))
+        })
+        .unwrap_or(tokens.len());
+    Some(end)
+}
+
 fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
     let is = |i: usize, w: &str| tokens.get(i).is_some_and(|t| t.is(w));
-    let token = &tokens[k];
+    let token = tokens.get(k)?;
     if token.is("aboard") || (token.is("on") && is(k + 1, "board")) {
         return Some(Place::Aboard);
     }
@@ -81,7 +94,9 @@ fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
         }
     }
     if token.is("in") {
-        let name: Vec<&str> = tokens[k + 1..]
+        let name: Vec<&str> = tokens
+            .get(k + 1..)
+            .unwrap_or_default()
             .iter()
             .take(NAME_WORDS)
             .take_while(|t| t.is_word && (t.is_capitalised() || t.is_any(&["es", "de", "al", "el"])))
@@ -128,5 +143,7 @@ mod tests {
         assert_eq!(place("113 people killed in the Concorde crash", "people"), None);
         assert_eq!(place("12 people killed in Sunday's attack", "people"), None);
         assert_eq!(place("12 people killed, and then in Paris", "people"), None);
+        assert_eq!(place("12 people killed in", "in"), None);
+        assert_eq!(place_end(&tokenize("killed in"), 2), None);
     }
 }
