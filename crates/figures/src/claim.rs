@@ -2,7 +2,7 @@
 //! it, who says so, in which report and for which day.
 
 use crate::attribution::{is_quoted, sources, Source};
-use crate::counted::{key, noun_phrase_after};
+use crate::counted::{key, noun_phrase_after, singular};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
 use crate::number::{number_at, qualifier_before, Value};
@@ -202,6 +202,12 @@ fn figure_at(
     if event.is_none() && (elliptical || value == Value::Vague) {
         return None;
     }
+    // The phrase may stop before the harm noun, which reads as the event (`multiple traumatic
+    // injuries`), so the word after it is checked too.
+    let harm_after = tokens.get(end).is_some_and(|t| is_harm(&singular(&t.lower)));
+    if value == Value::Vague && (harm_after || words.last().is_some_and(|head| is_harm(head))) {
+        return None;
+    }
     let phase = phase_at(&parts.phases, number_start).or_else(|| coordinated.and_then(|p| p.phase));
     Some(Figure { start, number_start, number_end, end, value, words, event, phase, elliptical })
 }
@@ -222,6 +228,14 @@ fn borrowed_noun(tokens: &[Token], start: usize, number_end: usize, previous: Op
         None => (event_at(tokens, number_end).is_some() || event_before(tokens, start).is_some())
             .then(|| vec!["person".to_string()]),
     }
+}
+
+/// Nouns of harm done to a person (`lexicon/harms.txt`).
+const HARMS: &str = include_str!("../lexicon/harms.txt");
+
+/// Whether `head` names harm done to a person: `multiple traumatic injuries` counts no people.
+fn is_harm(head: &str) -> bool {
+    HARMS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).any(|w| w == head)
 }
 
 /// Whether a verb phrase starts at token `at`, right after a count's noun phrase.
