@@ -72,6 +72,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         line.pairs,
                         line.violations.join(" ")
                     );
+                    if !line.wrong_verdicts.is_empty() {
+                        print!("  wrong verdicts: {}", line.wrong_verdicts.join(", "));
+                    }
                     story_total = story_total + line;
                 }
                 println!();

@@ -93,6 +93,8 @@ pub struct StoryScore {
     pub shown_right: usize,
     /// `a/b` of each violated entry, for the report.
     pub violations: Vec<String>,
+    /// `id: found verdict` of each matched group whose verdict is wrong, for the report.
+    pub wrong_verdicts: Vec<String>,
 }
 
 impl std::ops::Add for StoryScore {
@@ -115,6 +117,7 @@ impl std::ops::Add for StoryScore {
         self.shown += other.shown;
         self.shown_right += other.shown_right;
         self.violations.extend(other.violations);
+        self.wrong_verdicts.extend(other.wrong_verdicts);
         self
     }
 }
@@ -304,7 +307,11 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
         }
         if let Some(fi) = matched {
             let verdict = name(found[fi].group.verdict);
-            score.right += usize::from(verdict == label.verdict || label.also.iter().any(|a| a == verdict));
+            let right = verdict == label.verdict || label.also.iter().any(|a| a == verdict);
+            score.right += usize::from(right);
+            if !right {
+                score.wrong_verdicts.push(format!("{}: {verdict}", label.id));
+            }
         }
     }
 
@@ -401,6 +408,7 @@ mod tests {
         // 3 story groups (the context one left out): texas matched, acuna too (J = 1/2), the
         // injured group is of another kind; the depth is a measure, which no found group is.
         assert_eq!((score.groups, score.matched, score.right), (3, 2, 1));
+        assert_eq!(score.wrong_verdicts, ["acuna: disagree"]);
         assert_eq!((score.counts, score.measures, score.disputed, score.disputed_matched), (2, 1, 1, 1));
         assert_eq!((score.shown, score.shown_right), (2, 1));
         assert_eq!((score.pairs, score.violated), (2, 0));
