@@ -132,6 +132,9 @@ const LABELS: &[&str] = &[
     "no",
     "number",
     "flight",
+    // aircraft models, for text that lost its capitals (`the boeing 777 disappeared`)
+    "boeing",
+    "airbus",
     "route",
     "article",
     "section",
