@@ -2,11 +2,12 @@
 //! it, who says so, in which report and for which day.
 
 use crate::attribution::{is_quoted, sources, Source};
-use crate::counted::{key, noun_phrase_after};
+use crate::counted::{key, noun_phrase_after, singular};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
 use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
+use crate::place::{place_after, place_end, Place};
 use crate::scope::{scope_of, Scope};
 use crate::token::{nearest, tokenize, Token};
 use crate::trap::is_trap;
@@ -39,6 +40,8 @@ pub struct Claim {
     pub phase: Option<Phase>,
     /// A further limit on what is counted: a period, a rate, other incidents, one part.
     pub scope: Option<Scope>,
+    /// Where the count is limited to: aboard, on the ground, a named place (`crate::place`).
+    pub place: Option<Place>,
     /// The number sits inside a direct quotation.
     pub quoted: bool,
     /// Who gives the figure, as written: `the Algerian interior ministry said`.
@@ -231,9 +234,19 @@ fn figure_at(
     let event = match (is_partitive_total, event) {
         (true, _) => None,
         (false, Some(event)) => Some(event),
-        (false, None) => coordinated.and_then(|p| p.event).filter(|_| !elliptical && !has_own_predicate(tokens, end)),
+        // An elliptical count shares the event only when it names its own place: `5,400 injured
+        // in Kenya and 70 in Tanzania`.
+        (false, None) => coordinated
+            .and_then(|p| p.event)
+            .filter(|_| (!elliptical || place_after(tokens, end).is_some()) && !has_own_predicate(tokens, end)),
     };
     if event.is_none() && (elliptical || value == Value::Vague) {
+        return None;
+    }
+    // The phrase may stop before the harm noun, which reads as the event (`multiple traumatic
+    // injuries`), so the word after it is checked too.
+    let harm_after = tokens.get(end).is_some_and(|t| is_harm(&singular(&t.lower)));
+    if value == Value::Vague && (harm_after || words.last().is_some_and(|head| is_harm(head))) {
         return None;
     }
     let phase = phase_at(&parts.phases, number_start).or_else(|| coordinated.and_then(|p| p.phase));
@@ -258,13 +271,23 @@ fn borrowed_noun(tokens: &[Token], start: usize, number_end: usize, previous: Op
     }
 }
 
+/// Nouns of harm done to a person (`lexicon/harms.txt`).
+const HARMS: &str = include_str!("../lexicon/harms.txt");
+
+/// Whether `head` names harm done to a person: `multiple traumatic injuries` counts no people.
+fn is_harm(head: &str) -> bool {
+    HARMS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).any(|w| w == head)
+}
+
 /// Whether a verb phrase starts at token `at`, right after a count's noun phrase.
 fn has_own_predicate(tokens: &[Token], at: usize) -> bool {
     tokens.get(at).is_some_and(|t| t.is_any(&["is", "are", "was", "were", "has", "have", "had", "remain", "remained"]))
 }
 
-/// Whether only list punctuation and conjunctions lie between tokens `from` and `to`.
+/// Whether only list punctuation and conjunctions lie between tokens `from` and `to`, after
+/// the previous count's place if it has one (`5,400 injured in Kenya and 70 in Tanzania`).
 fn is_coordinated(tokens: &[Token], from: usize, to: usize) -> bool {
+    let from = place_end(tokens, from).filter(|&end| end <= to).unwrap_or(from);
     from < to && tokens[from..to].iter().all(|t| t.text == "," || t.is_any(&["and", "or"]))
 }
 
@@ -316,6 +339,7 @@ fn build_claim(
         event: figure.event,
         phase: figure.phase,
         scope: scope_of(tokens, figure.start, figure.end),
+        place: place_after(tokens, figure.end),
         quoted: is_quoted(tokens, figure.number_start),
         attribution,
         day: day.map(|d| parts.text[d.range.clone()].to_string()),

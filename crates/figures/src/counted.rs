@@ -314,23 +314,16 @@ pub fn singular(word: &str) -> String {
     word.into()
 }
 
-const MILITANT_CLASS: &[&str] = &[
-    "militant",
-    "terrorist",
-    "kidnapper",
-    "captor",
-    "hostage-taker",
-    "gunman",
-    "islamist",
-    "jihadist",
-    "attacker",
-    "assailant",
-    "insurgent",
-    "extremist",
-    "abductor",
-];
-const HOSTAGE_CLASS: &[&str] = &["hostage", "captive"];
-const PERSON_CLASS: &[&str] = &["person", "individual"];
+/// Classes of heads that count the same thing: `class: word …` lines (see `lexicon/README.md`).
+const CLASSES: &str = include_str!("../lexicon/counted_classes.txt");
+
+/// The class of a head, or of a two-word phrase (`crew member`), if the lexicon lists it.
+fn class_entry(words: &str) -> Option<&'static str> {
+    CLASSES.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
+        let (class, members) = line.split_once(':')?;
+        members.split(',').any(|m| m.trim() == words).then_some(class.trim())
+    })
+}
 
 /// Heads that say nothing beyond "people of that origin" once an origin is given.
 const ROLE_NEUTRAL: &[&str] =
@@ -435,21 +428,18 @@ fn origin_of(word: &str) -> Option<&'static str> {
 }
 
 fn class_of(head: &str) -> &str {
-    if MILITANT_CLASS.contains(&head) {
-        "militant"
-    } else if HOSTAGE_CLASS.contains(&head) {
-        "hostage"
-    } else if PERSON_CLASS.contains(&head) {
-        "person"
-    } else {
-        head
-    }
+    class_entry(head).unwrap_or(head)
 }
 
 /// The grouping key of a normalised phrase (see the module documentation).
 pub fn key(words: &[String]) -> String {
-    let Some((head, modifiers)) = words.split_last() else { return String::new() };
-    let head_class = class_of(head);
+    let Some((head, mut modifiers)) = words.split_last() else { return String::new() };
+    let mut head_class = class_of(head);
+    if let Some((last, rest)) = modifiers.split_last() {
+        if let Some(class) = class_entry(&format!("{last} {head}")) {
+            (head_class, modifiers) = (class, rest);
+        }
+    }
     let mut origins: Vec<&str> = Vec::new();
     let mut kept: Vec<&str> = Vec::new();
     for modifier in modifiers {
@@ -546,5 +536,17 @@ mod tests {
         assert_eq!(key_of("other hostages"), "other hostage");
         assert_eq!(key_of("civilians"), "civilian");
         assert_ne!(key_of("foreign hostages"), key_of("hostages"));
+    }
+
+    #[test]
+    fn the_lexicon_folds_forces_and_crews() {
+        assert_eq!(key_of("servicemen"), "soldier");
+        assert_eq!(key_of("troops"), "soldier");
+        assert_eq!(key_of("Russian servicemen"), key_of("Russian soldiers"));
+        assert_eq!(key_of("sailors"), "crew");
+        assert_eq!(key_of("submariners"), "crew");
+        assert_eq!(key_of("crew members"), "crew");
+        assert_eq!(key_of("members"), "member");
+        assert_ne!(key_of("Russian soldiers"), key_of("soldiers"));
     }
 }

@@ -6,6 +6,9 @@
 //! labelled group taken by the first found group that matches it. Precision = matched / found
 //! disputed groups; recall = matched / labelled groups.
 //!
+//! The issue 13 format labels every figure group of a cluster, not only the disputed ones; it is
+//! scored by [`story`] (recall, right verdicts, forbidden pairings, precision of shown disputes).
+//!
 //! A folder of label files ([`read_labels`]) is how a whole labelled set is scored: the caller
 //! runs the pipeline on every cluster that has a label and adds up the [`Score`]s.
 
@@ -17,13 +20,28 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+pub mod story;
+
 /// The labels of one cluster.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct LabelSet {
     /// Id of the cluster labelled; the file is named after it.
     pub cluster: String,
-    /// Every quantity on which the reports give different values.
+    /// Every quantity on which the reports give different values (the older format).
     pub disputed: Vec<LabelledGroup>,
+    /// Whether `groups` labels every figure group of the cluster (see [`story`]).
+    #[serde(default = "yes")]
+    pub complete: bool,
+    /// Every figure group, with its verdict (the issue 13 format; empty in older label sets).
+    #[serde(default)]
+    pub groups: Vec<story::StoryGroup>,
+    /// Pairs of `groups` (by id) that are different quantities.
+    #[serde(default)]
+    pub must_not_pair: Vec<story::MustNotPair>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One quantity the reports give different values for, as a person labelled it.
@@ -56,6 +74,14 @@ impl LabelSet {
     /// Parses one label file's JSON.
     pub fn from_json(json: &str) -> Result<LabelSet, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    /// A `must_not_pair` side that names no group.
+    fn unknown_pair_id(&self) -> Option<&str> {
+        self.must_not_pair
+            .iter()
+            .flat_map(|entry| [entry.a.as_str(), entry.b.as_str()])
+            .find(|id| !self.groups.iter().any(|g| g.id == *id))
     }
 }
 
@@ -93,6 +119,9 @@ pub fn read_labels(dir: &Path) -> Result<BTreeMap<String, LabelSet>, LabelError>
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if set.cluster != stem {
             return Err(fail(&path, format!("labels cluster {:?}, but the file is named after {stem:?}", set.cluster)));
+        }
+        if let Some(id) = set.unknown_pair_id() {
+            return Err(fail(&path, format!("must_not_pair names {id:?}, which is no group id")));
         }
         labels.insert(set.cluster.clone(), set);
     }
@@ -214,6 +243,7 @@ mod tests {
             event: Some(Event::Killed),
             phase: None,
             scope: None,
+            place: None,
             claims: vec![],
             values,
             verdict,

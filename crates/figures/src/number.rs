@@ -175,6 +175,9 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<NumberMatch> {
     if digits.len() > 1 && digits.starts_with('0') {
         return None;
     }
+    if let Some(spaced) = spaced_thousands(tokens, i) {
+        return Some(spaced);
+    }
     let multiplier = tokens.get(i + 1).and_then(|t| scale(&t.lower));
     let value = match (fraction, multiplier) {
         (Some(_), None) => return None,
@@ -190,6 +193,24 @@ fn digits_at(tokens: &[Token], i: usize) -> Option<NumberMatch> {
     };
     let end = if multiplier.is_some() { i + 2 } else { i + 1 };
     Some(NumberMatch { value: Value::Exact(value), in_digits: true, end })
+}
+
+/// `7, 956 wounded`: a thousands comma followed by a stray space, as wire copy sometimes has
+/// it, is 7,956, not 7 and 956. Only one to three digits, the comma against them, one space,
+/// exactly three digits, then a word: a list of numbers (`7, 95 and 956`) does not fit.
+fn spaced_thousands(tokens: &[Token], i: usize) -> Option<NumberMatch> {
+    let [high, comma, low, next] = tokens.get(i..i + 4)? else { return None };
+    let digits = |t: &Token, max: usize| t.text.len() <= max && t.text.bytes().all(|b| b.is_ascii_digit());
+    let fits = digits(high, 3)
+        && comma.text == ","
+        && comma.range.start == high.range.end
+        && low.text.len() == 3
+        && digits(low, 3)
+        && low.range.start == comma.range.end + 1
+        && next.is_word
+        && !next.text.starts_with(|c: char| c.is_ascii_digit());
+    let value = high.text.parse::<u64>().ok()? * 1000 + low.text.parse::<u64>().ok()?;
+    fits.then_some(NumberMatch { value: Value::Exact(value), in_digits: true, end: i + 3 })
 }
 
 /// The digits of `1,200` or `685`, refusing badly grouped ones (`1,20`, `2,0000`).
@@ -298,6 +319,14 @@ mod tests {
     fn value_of(text: &str) -> Option<(Value, usize)> {
         let tokens = tokenize(text);
         number_at(&tokens, 0).map(|m| (m.value, m.end))
+    }
+
+    #[test]
+    fn a_thousands_comma_with_a_stray_space_is_one_number() {
+        assert_eq!(value_of("7, 956 wounded"), Some((Value::Exact(7956), 3)));
+        assert_eq!(value_of("7, 95 wounded"), Some((Value::Exact(7), 1)));
+        assert_eq!(value_of("7,  956 wounded"), Some((Value::Exact(7), 1)));
+        assert_eq!(value_of("7, 956, 12"), Some((Value::Exact(7), 1)));
     }
 
     #[test]

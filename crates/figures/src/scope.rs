@@ -24,7 +24,8 @@ pub enum Scope {
     Period,
     /// A rate: `20 veterans a day`.
     Rate,
-    /// Other or several incidents: `in two blasts`, `in an earlier attack`.
+    /// Other or several incidents: `in two blasts`, `in an earlier attack`, `two years ago`,
+    /// `in 1939`.
     OtherEvents,
     /// One part of several: `on one boat`, `in Damascus alone`.
     Part,
@@ -106,7 +107,18 @@ fn marker_at(stretch: &[Token], k: usize) -> Option<Scope> {
     if token.is_any(&["in", "during", "from", "by"]) && names_other_incidents(stretch, k + 1) {
         return Some(Scope::OtherEvents);
     }
+    // `two years ago`, `in 1939`: a count dated to another time is another incident's (a
+    // report names its own incident's day, not its year).
+    let ago = token.is("ago") && k > 0 && stretch[k - 1].is_any(TIME_UNITS);
+    if ago || (token.is_any(&["in", "during"]) && stretch.get(k + 1).is_some_and(is_year)) {
+        return Some(Scope::OtherEvents);
+    }
     None
+}
+
+/// A year written in digits, 1800 to 2099.
+fn is_year(token: &Token) -> bool {
+    token.text.len() == 4 && token.text.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y))
 }
 
 /// Words of the phrase after a preposition that may say which incidents it names.
@@ -164,6 +176,19 @@ mod tests {
         assert_eq!(scope("40 were killed in two earlier blasts", "40", Some("were")), Some(Scope::OtherEvents));
         assert_eq!(scope("five died in an earlier attack", "five", Some("died")), Some(Scope::OtherEvents));
         assert_eq!(scope("20 veterans a day commit suicide", "20", Some("a")), Some(Scope::Rate));
+    }
+
+    #[test]
+    fn a_count_dated_to_another_time_is_another_incident() {
+        assert_eq!(
+            scope("a train crash two years ago that killed 101 people", "101", Some("people")),
+            Some(Scope::OtherEvents)
+        );
+        assert_eq!(
+            scope("a quake that killed 30,000 people in 1939", "30,000", Some("people")),
+            Some(Scope::OtherEvents)
+        );
+        assert_eq!(scope("the 1939 quake killed 30,000 people", "30,000", Some("people")), None);
     }
 
     #[test]

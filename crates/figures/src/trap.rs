@@ -133,6 +133,9 @@ const LABELS: &[&str] = &[
     "no",
     "number",
     "flight",
+    // aircraft models, for text that lost its capitals (`the boeing 777 disappeared`)
+    "boeing",
+    "airbus",
     "route",
     "article",
     "section",
@@ -207,6 +210,13 @@ pub fn is_trap(tokens: &[Token], start: usize, found: &NumberMatch) -> bool {
         || is_one_of(tokens, start, found)
         || is_fraction_of(tokens, start)
         || is_address(tokens, found)
+        || is_spaced_clock(tokens, found)
+}
+
+/// `1 p. m.`, `10 a. m.`: a clock time whose abbreviation the copy spaced out.
+fn is_spaced_clock(tokens: &[Token], found: &NumberMatch) -> bool {
+    let at = |k: usize, w: &str| tokens.get(found.end + k).is_some_and(|t| t.is(w));
+    (at(0, "a") || at(0, "p")) && at(1, ".") && at(2, "m")
 }
 
 /// `1993`, `2013`: four plain digits in the years of [`Date::YEARS`]. Counts that large are
@@ -332,5 +342,12 @@ mod tests {
         ] {
             assert!(!first_number_is_trap(text), "{text:?} should be a count");
         }
+    }
+
+    #[test]
+    fn a_spaced_clock_time_is_no_count() {
+        assert!(first_number_is_trap("at 1 p. m. Friday"));
+        assert!(first_number_is_trap("by 10 a. m. the crew"));
+        assert!(!first_number_is_trap("1 person was killed"));
     }
 }

@@ -143,6 +143,7 @@ mod tests {
             event: None,
             phase: None,
             scope: None,
+            place: None,
             quoted: false,
             attribution: None,
             day: None,

@@ -1,9 +1,12 @@
-//! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, precision and
-//! recall of the disputed groups against hand-written labels (`DIR/<cluster id>.json`).
+//! `chorus figures`: every group of figures of a cluster; with `--labels DIR`, scores against
+//! hand-written labels (`DIR/<cluster id>.json`): precision and recall of the disputed groups
+//! (every label format), and, for labels of every figure group (issue 13 format), recall, right
+//! verdicts, forbidden pairings and precision of shown disputes.
 
 use crate::options::LimitArgs;
 use crate::output::{self, outln};
 use anyhow::bail;
+use chorus::figures::eval::story::{self, Found, StoryScore};
 use chorus::figures::eval::{read_labels, score, Score};
 use chorus::{Cluster, FigureReport};
 use std::collections::BTreeSet;
@@ -66,6 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bail!("{}: {what} in the data", files.join(", "));
     }
     let mut total = Score::default();
+    let mut story_total = StoryScore::default();
     let mut seen = BTreeSet::new();
     for (origin, cluster) in clusters {
         let id = cluster.id.clone();
@@ -77,14 +81,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     bail!("{origin}: no label for cluster '{}' in the labels folder", report.id);
                 };
                 let result = score(&report.groups, label);
-                outln!(
+                let mut text = format!(
                     "{:<28} found {:>2}  expected {:>2}  matched {:>2}",
-                    report.id,
-                    result.found,
-                    result.expected,
-                    result.matched
-                )?;
+                    report.id, result.found, result.expected, result.matched
+                );
                 total = total + result;
+                if !label.groups.is_empty() {
+                    let line = story::score(&found_groups(&report), label);
+                    text.push_str(&format!(
+                        "  | groups {:>3}  matched {:>3}  right verdict {:>3}  forbidden pairings {}/{} {}",
+                        line.groups,
+                        line.matched,
+                        line.right,
+                        line.violated,
+                        line.pairs,
+                        line.violations.join(" ")
+                    ));
+                    if !line.wrong_verdicts.is_empty() {
+                        text.push_str(&format!("  wrong verdicts: {}", line.wrong_verdicts.join(", ")));
+                    }
+                    story_total = story_total + line;
+                }
+                outln!("{text}")?;
                 seen.insert(report.id);
             }
             None if args.json || args.format == FiguresFormat::Json => {
@@ -109,6 +127,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             total.precision(),
             total.recall()
         )?;
+        if story_total.groups > 0 {
+            outln!("{story_total}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each group with the raw-document offset of each of its claims' numbers, as the scorer
+/// locates mentions.
+fn found_groups(report: &FigureReport) -> Vec<Found<'_>> {
+    report
+        .groups
+        .iter()
+        .map(|group| Found {
+            group,
+            numbers: group
+                .claims
+                .iter()
+                .map(|&i| {
+                    let cited = &report.claims[i];
+                    let claim = &cited.claim;
+                    let start = (cited.start + claim.number_range.start).saturating_sub(claim.claim_range.start);
+                    (claim.doc_id.as_str(), start)
+                })
+                .collect(),
+        })
+        .collect()
 }
