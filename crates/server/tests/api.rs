@@ -441,9 +441,18 @@ async fn beyond_the_in_flight_limit_is_429_and_a_stalled_body_is_408() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn work_over_the_time_limit_is_503_and_keeps_its_slot_until_it_ends() {
     let server =
-        Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(100), ..Config::default() }).await;
+        Server::start(Config { max_in_flight: 1, timeout: Duration::from_millis(1), ..Config::default() }).await;
     let client = Client::new();
-    let heavy = cluster_json(1500);
+    // Reports with words of their own, so none is a near-duplicate of another: tens of thousands
+    // of sentences, whose brief takes far longer than the 1 ms limit on any machine.
+    let documents: Vec<String> = (0..3000)
+        .map(|i| {
+            (0..10)
+                .map(|j| format!("Team t{i}x{j} counted {} survivors in district d{i}y{j} after the storm. ", i + j))
+                .collect()
+        })
+        .collect();
+    let heavy = json!({"id": "storm", "documents": documents});
     let response = client.post(server.url("/v1/brief")).json(&heavy).send().await.expect("answer");
     assert_eq!(error_code(response, StatusCode::SERVICE_UNAVAILABLE).await, "timeout");
     // The abandoned work still runs and still holds the only slot.

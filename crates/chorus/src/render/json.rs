@@ -1,8 +1,9 @@
 //! The brief as JSON, in proportion to the brief: every sentence and document, but only the
-//! figure groups a reader needs (those the brief's sentences give a value of, then the other
-//! disputed ones or updated since the seen reports, then the rest, at most [`MAX_GROUPS`]), each value with at most
-//! [`MAX_PER_VALUE`] of its claims and reports, and only the claims those name. A report of
-//! 100 MB has millions of numbers; listing them all made a 100-word brief 300 MB of JSON.
+//! figure groups a reader needs (those the brief's sentences give a value of or that changed since
+//! the seen reports, then the other disputed ones, then the rest, at most [`MAX_GROUPS`]), each
+//! value with at most [`MAX_CLAIMS_PER_VALUE`] of its claims and [`MAX_PER_VALUE`] of its
+//! reports, and only the claims those name. A report of 100 MB has millions of numbers; listing
+//! them all made a 100-word brief 300 MB of JSON.
 //! `figures_total` and `claims_total` say how many there were.
 
 use crate::{Brief, BriefSentence, CitedClaim, DocumentInfo, FigureUpdate, Timings};
@@ -13,8 +14,11 @@ use std::collections::HashMap;
 
 /// Figure groups listed at most.
 pub(crate) const MAX_GROUPS: usize = 50;
-/// Claims and reports listed at most per value of a group.
+/// Reports listed at most per value of a group.
 pub(crate) const MAX_PER_VALUE: usize = 20;
+/// Claims (mentions, each with its spans) listed at most per value: enough to check the value at
+/// its sources; with every group's values this bounds the claims listed to a few hundred.
+pub(crate) const MAX_CLAIMS_PER_VALUE: usize = 3;
 
 /// The JSON schema of the README: `Brief`'s fields, with the figures trimmed as above.
 #[derive(Serialize)]
@@ -62,7 +66,7 @@ pub fn render(brief: &Brief) -> String {
         .map(|&g| {
             let mut group = brief.figures[g].clone();
             for value in &mut group.values {
-                value.claims.truncate(MAX_PER_VALUE);
+                value.claims.truncate(MAX_CLAIMS_PER_VALUE);
                 value.docs.truncate(MAX_PER_VALUE);
                 value.claims = value.claims.iter().map(|&c| keep(c)).collect();
             }
