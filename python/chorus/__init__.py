@@ -30,7 +30,7 @@ import json
 import os
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Union
 
-from ._chorus import DEFAULT_METHOD, Brief, ChorusError, Cluster, Sentence
+from ._chorus import DEFAULT_METHOD, Brief, ChorusError, Cluster, Clusterer, Sentence
 from . import _chorus
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "Brief",
     "ChorusError",
     "Cluster",
+    "Clusterer",
     "Method",
     "Score",
     "Sentence",
@@ -109,6 +110,8 @@ def summarize(
     bytes: Optional[int] = None,
     sentences: Optional[int] = None,
     truncate: bool = False,
+    seen: Optional[Documents] = None,
+    query: Optional[str] = None,
 ) -> Brief:
     """Summarizes one cluster into a cited :class:`Brief`.
 
@@ -121,12 +124,19 @@ def summarize(
     The GIL is released while summarizing. Raises :class:`ChorusError` with the same message as
     the ``chorus`` command (an unknown method, a cluster without sentences, ...).
 
+    ``seen`` are reports the reader has already read (in the same shapes as ``documents``): the
+    brief then covers what is new, never restates them, and shows figures that changed since
+    (``brief.to_json()["updates"]``). ``query`` focuses the brief on what answers it.
+
     >>> brief = chorus.summarize(["Troops stormed the plant on Thursday.", "Troops stormed it."])
     >>> brief.summary
     'Troops stormed the plant on Thursday.'
     """
     _budget(words, bytes, sentences)
-    return _chorus.summarize(_cluster(documents), method, words, bytes, sentences, truncate)
+    seen_cluster = None if seen is None else _cluster(seen)
+    return _chorus.summarize(
+        _cluster(documents), method, words, bytes, sentences, truncate, seen_cluster, query
+    )
 
 
 def figures(documents: Documents) -> Dict[str, Any]:

@@ -1,6 +1,6 @@
 """Types of the native module; the public API and its documentation are in ``chorus``."""
 
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 DEFAULT_METHOD: str
 
@@ -100,7 +100,16 @@ def summarize(
     bytes: Optional[int],
     sentences: Optional[int],
     truncate: bool,
+    seen: Optional[Cluster] = None,
+    query: Optional[str] = None,
 ) -> Brief: ...
+
+class Clusterer:
+    """Online event clustering: each article's event is decided when it arrives."""
+    def __init__(self, threshold: Optional[float] = None, window_days: Optional[int] = None) -> None: ...
+    def add(self, article: Union[str, Mapping[str, Any]]) -> Dict[str, Any]: ...
+    @property
+    def live_events(self) -> int: ...
 def figures(cluster: Cluster) -> str: ...
 def methods() -> List[Tuple[str, str, str, bool]]: ...
 def rouge(summary: str, references: List[str], convention: str) -> List[Tuple[str, float, float, float]]: ...

@@ -5,6 +5,7 @@
 
 mod batch;
 mod brief;
+mod cluster;
 
 use chorus::{Budget, Limit, Summarizer};
 use chorus_rouge::{Convention, Scorer};
@@ -35,7 +36,7 @@ impl Cluster {
     /// file, an HTML page or a JSON cluster.
     #[staticmethod]
     fn read(py: Python<'_>, path: &str) -> PyResult<Cluster> {
-        let inner = py.detach(|| chorus::read_cluster(&path)).map_err(chorus_error)?;
+        let inner = py.detach(|| chorus::read_cluster(path)).map_err(chorus_error)?;
         Ok(Cluster { inner })
     }
 
@@ -84,7 +85,8 @@ fn summarizer(
 }
 
 #[pyfunction]
-#[pyo3(signature = (cluster, method, words, bytes, sentences, truncate))]
+#[pyo3(signature = (cluster, method, words, bytes, sentences, truncate, seen=None, query=None))]
+#[allow(clippy::too_many_arguments)]
 fn summarize(
     py: Python<'_>,
     cluster: &Cluster,
@@ -93,9 +95,20 @@ fn summarize(
     bytes: Option<usize>,
     sentences: Option<usize>,
     truncate: bool,
+    seen: Option<&Cluster>,
+    query: Option<String>,
 ) -> PyResult<brief::Brief> {
     let summarizer = summarizer(method, words, bytes, sentences, truncate)?;
-    let cluster = cluster.inner.clone();
+    let mut cluster = cluster.inner.clone();
+    if let Some(seen) = seen {
+        cluster.add_seen(seen.inner.documents.clone());
+    }
+    if let Some(query) = query {
+        if query.trim().is_empty() {
+            return Err(chorus_error("the query is blank"));
+        }
+        cluster.query = Some(query);
+    }
     let brief = py.detach(|| summarizer.summarize(cluster)).map_err(chorus_error)?;
     Ok(brief::Brief::new(brief))
 }
@@ -146,6 +159,7 @@ fn _chorus(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<brief::Brief>()?;
     m.add_class::<brief::Sentence>()?;
     m.add_class::<batch::Batch>()?;
+    m.add_class::<cluster::Clusterer>()?;
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(figures, m)?)?;
     m.add_function(wrap_pyfunction!(methods, m)?)?;
