@@ -60,7 +60,7 @@ fn disputed_sentences(claims: &[Claim], groups: &[FigureGroup]) -> Vec<(usize, u
 /// The groups that seen reports give one value of and new reports another, never given by a
 /// seen report: the figure changed since the reader last read.
 fn updates(claims: &[Claim], groups: &[FigureGroup], documents: &[Document]) -> Vec<FigureUpdate> {
-    let is_seen = |claim: usize| documents.get(claims[claim].doc).is_some_and(|d| d.seen);
+    let is_seen = |claim: usize| documents.get(claims[claim].doc_index).is_some_and(|d| d.seen);
     groups
         .iter()
         .enumerate()

@@ -388,7 +388,7 @@ fn figures_read_ranges_addresses_and_vague_amounts_soundly() {
     let path = write(dir.path(), "t.json", &cluster.to_string());
     let report = chorus(&["figures".as_ref(), path.as_os_str(), "--format".as_ref(), "json".as_ref()]).json();
     let claims = report["claims"].as_array().expect("claims");
-    let range = claims.iter().find(|c| c["doc"] == 0 && c["counted"] == "hostage").expect("the range is a claim");
+    let range = claims.iter().find(|c| c["doc_index"] == 0 && c["counted"] == "hostage").expect("the range is a claim");
     assert_eq!((range["number_text"].as_str(), range["qualifier"].as_str()), (Some("20"), Some("between 10 and")));
     assert!(claims.iter().all(|c| c["number_text"] != "10"), "the lower end is not a count of its own");
     assert!(claims.iter().all(|c| c["number_text"] != "12"), "a house number is not a count");

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 let hedge = claim.qualifier.as_deref().unwrap_or("");
                 println!(
                     "    claim {hedge:>10} {:>8} {:<24} {:<9} {:<11} doc {} {quoted}",
-                    claim.number_text, claim.counted_key, event, scope, claim.doc_id
+                    claim.number_text, claim.counted_key, event, scope, claim.doc
                 );
             }
         }

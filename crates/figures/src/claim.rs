@@ -18,10 +18,10 @@ use std::ops::Range;
 /// One figure given by one report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
-    /// Index of the report in the cluster.
-    pub doc: usize,
-    /// The report's `Document::id`.
-    pub doc_id: String,
+    /// The report's `Document::id` (as `BriefSentence::doc`).
+    pub doc: String,
+    /// Index of the report in the cluster (as `BriefSentence::doc_index`).
+    pub doc_index: usize,
     /// Index into `Corpus::sentences`.
     pub sentence: usize,
     /// How many: an exact number, or a vague amount.
@@ -86,9 +86,9 @@ pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
         per_report[sentence.doc] += claims.len() - before;
     }
     for claim in claims.iter_mut().filter(|c| c.when.is_none() && c.day.is_none()) {
-        claim.when = match report_days[claim.doc] {
+        claim.when = match report_days[claim.doc_index] {
             Some(day) => Some(Moment::of_day_number(day)),
-            None => reports[claim.doc].latest_weekday.map(|w| Moment { day_number: None, weekday: Some(w) }),
+            None => reports[claim.doc_index].latest_weekday.map(|w| Moment { day_number: None, weekday: Some(w) }),
         };
     }
     claims
@@ -328,8 +328,8 @@ fn build_claim(
         }
     });
     Claim {
-        doc: sentence.doc,
-        doc_id: context.document.id.clone(),
+        doc: context.document.id.clone(),
+        doc_index: sentence.doc,
         sentence: context.index,
         value: figure.value,
         number_text: parts.text[number_range.clone()].to_string(),

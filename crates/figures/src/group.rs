@@ -148,7 +148,7 @@ fn values_of(claims: &[Claim], indices: &[usize]) -> Vec<FigureValue> {
         });
         let value = &mut values[slot];
         value.claims.push(i);
-        value.docs.push(claim.doc_id.clone());
+        value.docs.push(claim.doc.clone());
         value.attributions.extend(claim.attribution.clone());
         value.days.extend(claim.day.clone());
     }

@@ -69,7 +69,7 @@ pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Optio
     let in_own_voice = exact.iter().any(|c| !c.quoted);
     let judged: Vec<&Claim> = exact.into_iter().filter(|c| !(in_own_voice && c.quoted)).collect();
     let exact: Vec<(u64, Option<Moment>, usize)> =
-        judged.iter().filter_map(|c| c.value.exact().map(|v| (v, c.when, c.doc))).collect();
+        judged.iter().filter_map(|c| c.value.exact().map(|v| (v, c.when, c.doc_index))).collect();
     let mut values: Vec<u64> = exact.iter().map(|(v, _, _)| *v).collect();
     values.sort_unstable();
     values.dedup();
@@ -132,8 +132,8 @@ mod tests {
         // Each test claim from its own report unless a test says otherwise.
         static NEXT_DOC: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         Claim {
-            doc: NEXT_DOC.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            doc_id: "0".into(),
+            doc: "0".into(),
+            doc_index: NEXT_DOC.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             sentence: 0,
             value,
             number_text: String::new(),
@@ -197,7 +197,7 @@ mod tests {
         let mut parts =
             [claim(Value::Exact(60), weekday(5)), claim(Value::Exact(43), None), claim(Value::Exact(17), None)];
         for part in &mut parts {
-            part.doc = 7;
+            part.doc_index = 7;
         }
         assert_eq!(judge(&parts), (Verdict::OneReport, None));
     }
@@ -206,14 +206,14 @@ mod tests {
     fn a_report_adding_a_value_to_another_reports_value_is_not_a_dispute() {
         // Report 1 says eight injured; report 2 says eight, and seven found at first.
         let mut claims = [claim(Value::Exact(8), None), claim(Value::Exact(8), None), claim(Value::Exact(7), None)];
-        claims[0].doc = 1;
-        claims[1].doc = 2;
-        claims[2].doc = 2;
+        claims[0].doc_index = 1;
+        claims[1].doc_index = 2;
+        claims[2].doc_index = 2;
         assert_eq!(judge(&claims), (Verdict::OneReport, None));
         // A third report giving only seven contradicts the first.
         let mut with_third = claims.to_vec();
         with_third.push(claim(Value::Exact(7), None));
-        with_third[3].doc = 3;
+        with_third[3].doc_index = 3;
         assert_eq!(judge(&with_third).0, Verdict::Disagree);
     }
 

@@ -83,7 +83,7 @@ fn claims_carry_their_source_day_and_bytes() {
     assert_eq!(twenty_three.event, Some(Event::Killed));
     assert_eq!(twenty_three.day.as_deref(), Some("on Saturday"));
     assert_eq!(twenty_three.attribution.as_deref(), Some("the Algerian interior ministry said"));
-    assert_eq!(documents[twenty_three.doc].id, twenty_three.doc_id);
+    assert_eq!(documents[twenty_three.doc_index].id, twenty_three.doc);
     let sentence = &corpus.sentences[twenty_three.sentence].text;
     assert_eq!(&sentence[twenty_three.number_range.clone()], "Twenty-three");
     assert_eq!(&sentence[twenty_three.claim_range.clone()], "Twenty-three hostages");

@@ -82,5 +82,5 @@ fn sentences_of_unknown_reports_are_skipped() {
     corpus.sentences.push(stray);
     let claims = extract(&corpus, &documents);
     assert_eq!(claims.len(), 1);
-    assert_eq!(claims[0].doc_id, "only");
+    assert_eq!(claims[0].doc, "only");
 }

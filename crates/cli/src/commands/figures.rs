@@ -149,7 +149,7 @@ fn found_groups(report: &FigureReport) -> Vec<Found<'_>> {
                     let cited = &report.claims[i];
                     let claim = &cited.claim;
                     let start = (cited.start + claim.number_range.start).saturating_sub(claim.claim_range.start);
-                    (claim.doc_id.as_str(), start)
+                    (claim.doc.as_str(), start)
                 })
                 .collect(),
         })
