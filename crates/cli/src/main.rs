@@ -34,6 +34,13 @@ enum Command {
     Eval(commands::eval::Args),
     /// Assign each article of a JSONL stream to an event, online; score against labels.
     Cluster(commands::cluster::Args),
+    /// Read a stream of articles on stdin into a store: each article's event, committed before it
+    /// is acknowledged, and each event's brief kept current.
+    Stream(commands::stream::Args),
+    /// List the events of a store, newest activity first.
+    Events(commands::events::Args),
+    /// Print an event's current brief from a store, or only what is new since a version.
+    Brief(commands::brief::Args),
     /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
     Bench(commands::bench::Args),
     /// Fit the `learned` method's sentence scorer on clusters with human summaries.
@@ -49,6 +56,9 @@ fn main() -> ExitCode {
         Command::Figures(args) => commands::figures::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Cluster(args) => commands::cluster::run(args),
+        Command::Stream(args) => commands::stream::run(args),
+        Command::Events(args) => commands::events::run(args),
+        Command::Brief(args) => commands::brief::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::Train(args) => commands::train::run(args),
     };

@@ -5,7 +5,9 @@
 #[non_exhaustive]
 pub enum StoreError {
     /// Another process has the store open: redb locks the file for one process at a time.
-    #[error("{0}: the store is in use by another process (one process at a time; stop the other `chorus stream` first)")]
+    #[error(
+        "{0}: the store is in use by another process (one process at a time; stop the other `chorus stream` first)"
+    )]
     InUse(String),
     /// The store was written by another version of chorus, with a schema this one does not read.
     #[error("{path}: store schema version {found}, but this chorus reads version {expected}; {hint}")]

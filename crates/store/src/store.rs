@@ -2,9 +2,7 @@
 
 use crate::error::StoreError;
 use crate::records::{BriefVersion, EventRecord, NewArticle, StoredArticle};
-use redb::{
-    Database, DatabaseError, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition,
-};
+use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
 
@@ -39,10 +37,8 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let file: PathBuf = dir.join(FILE);
         let path = file.display().to_string();
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-            path: path.clone(),
-            reason: format!("cannot create the directory: {e}"),
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Io { path: path.clone(), reason: format!("cannot create the directory: {e}") })?;
         let db = Database::create(&file).map_err(|e| match e {
             DatabaseError::DatabaseAlreadyOpen => StoreError::InUse(path.clone()),
             other => StoreError::Open { path: path.clone(), reason: other.to_string() },
@@ -75,12 +71,7 @@ impl Store {
                     } else {
                         "no migration from that version exists: rebuild it by streaming its articles again"
                     };
-                    return Err(StoreError::Version {
-                        path: self.path.clone(),
-                        found,
-                        expected: SCHEMA_VERSION,
-                        hint,
-                    });
+                    return Err(StoreError::Version { path: self.path.clone(), found, expected: SCHEMA_VERSION, hint });
                 }
             }
             txn.open_table(ARTICLES).map_err(|e| self.io(e))?;
@@ -149,10 +140,7 @@ impl Store {
 
     /// Calls `visit(sequence, record, event)` for every stored article in arrival order, one at
     /// a time (memory does not grow with the store), stopping at its first error.
-    pub fn replay<E: From<StoreError>>(
-        &self,
-        mut visit: impl FnMut(u64, &str, u64) -> Result<(), E>,
-    ) -> Result<(), E> {
+    pub fn replay<E: From<StoreError>>(&self, mut visit: impl FnMut(u64, &str, u64) -> Result<(), E>) -> Result<(), E> {
         let txn = self.db.begin_read().map_err(|e| self.io(e))?;
         let records = txn.open_table(ARTICLES).map_err(|e| self.io(e))?;
         let ids = txn.open_table(ARTICLE_IDS).map_err(|e| self.io(e))?;

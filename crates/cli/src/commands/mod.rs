@@ -1,8 +1,12 @@
 pub mod batch;
 pub mod bench;
+pub mod brief;
 pub mod cluster;
 pub mod eval;
+pub mod events;
 pub mod figures;
+mod live;
 pub mod methods;
+pub mod stream;
 pub mod summarize;
 pub mod train;
