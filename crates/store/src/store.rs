@@ -90,8 +90,8 @@ impl Store {
             let mut records = txn.open_table(ARTICLES).map_err(|e| self.io(e))?;
             let mut ids = txn.open_table(ARTICLE_IDS).map_err(|e| self.io(e))?;
             let mut events = txn.open_table(EVENTS).map_err(|e| self.io(e))?;
-            let mut next = records.last().map_err(|e| self.io(e))?.map_or(1, |(key, _)| key.value() + 1);
-            for article in articles {
+            let first = records.last().map_err(|e| self.io(e))?.map_or(1, |(key, _)| key.value() + 1);
+            for (next, article) in (first..).zip(articles) {
                 if ids.get(article.id.as_str()).map_err(|e| self.io(e))?.is_some() {
                     return Err(self.io(format!("article {:?} is already stored", article.id)));
                 }
@@ -104,7 +104,6 @@ impl Store {
                 };
                 event.absorb(next, article);
                 events.insert(article.event, self.encode(&event).as_str()).map_err(|e| self.io(e))?;
-                next += 1;
             }
         }
         txn.commit().map_err(|e| self.io(e))
