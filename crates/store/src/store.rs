@@ -23,6 +23,9 @@ const ARTICLE_IDS: TableDefinition<&str, (u64, u64)> = TableDefinition::new("art
 const EVENTS: TableDefinition<u64, &str> = TableDefinition::new("events");
 /// (event number, version from 1) → [`BriefVersion`] as JSON.
 const BRIEFS: TableDefinition<(u64, u32), &str> = TableDefinition::new("briefs");
+/// Event number → the sequence of its latest article, for the events whose brief has not been
+/// brought up to date since (a crash between an article's commit and its event's brief).
+const STALE: TableDefinition<u64, u64> = TableDefinition::new("stale");
 
 /// An open store. One process at a time: opening a store another process holds fails with
 /// [`StoreError::InUse`].
@@ -78,6 +81,7 @@ impl Store {
             txn.open_table(ARTICLE_IDS).map_err(|e| self.io(e))?;
             txn.open_table(EVENTS).map_err(|e| self.io(e))?;
             txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
+            txn.open_table(STALE).map_err(|e| self.io(e))?;
         }
         txn.commit().map_err(|e| self.io(e))
     }
@@ -90,6 +94,7 @@ impl Store {
             let mut records = txn.open_table(ARTICLES).map_err(|e| self.io(e))?;
             let mut ids = txn.open_table(ARTICLE_IDS).map_err(|e| self.io(e))?;
             let mut events = txn.open_table(EVENTS).map_err(|e| self.io(e))?;
+            let mut stale = txn.open_table(STALE).map_err(|e| self.io(e))?;
             let first = records.last().map_err(|e| self.io(e))?.map_or(1, |(key, _)| key.value() + 1);
             for (next, article) in (first..).zip(articles) {
                 if ids.get(article.id.as_str()).map_err(|e| self.io(e))?.is_some() {
@@ -104,6 +109,7 @@ impl Store {
                 };
                 event.absorb(next, article);
                 events.insert(article.event, self.encode(&event).as_str()).map_err(|e| self.io(e))?;
+                stale.insert(article.event, next).map_err(|e| self.io(e))?;
             }
         }
         txn.commit().map_err(|e| self.io(e))
@@ -178,18 +184,36 @@ impl Store {
         Ok(all)
     }
 
-    /// Stores the next version of an event's brief and returns its number (from 1).
-    pub fn add_brief(&self, event: u64, brief: &BriefVersion) -> Result<u32, StoreError> {
+    /// The events whose brief is not up to date with their articles, by number.
+    pub fn stale(&self) -> Result<Vec<u64>, StoreError> {
+        let txn = self.db.begin_read().map_err(|e| self.io(e))?;
+        let stale = txn.open_table(STALE).map_err(|e| self.io(e))?;
+        let mut events = Vec::new();
+        for entry in stale.iter().map_err(|e| self.io(e))? {
+            events.push(entry.map_err(|e| self.io(e))?.0.value());
+        }
+        Ok(events)
+    }
+
+    /// Settles a stale event: stores the next version of its brief, if there is one, and returns
+    /// its number (from 1). Without a brief (it cannot be briefed), the event is no longer stale
+    /// either: its next article tries again.
+    pub fn settle(&self, event: u64, brief: Option<&BriefVersion>) -> Result<Option<u32>, StoreError> {
         let txn = self.db.begin_write().map_err(|e| self.io(e))?;
         let version = {
-            let mut briefs = txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
-            let last = match briefs.range((event, 0)..=(event, u32::MAX)).map_err(|e| self.io(e))?.next_back() {
-                Some(entry) => entry.map_err(|e| self.io(e))?.0.value().1,
-                None => 0,
-            };
-            let version = last + 1;
-            briefs.insert((event, version), self.encode(brief).as_str()).map_err(|e| self.io(e))?;
-            version
+            txn.open_table(STALE).map_err(|e| self.io(e))?.remove(event).map_err(|e| self.io(e))?;
+            match brief {
+                Some(brief) => {
+                    let mut briefs = txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
+                    let last = match briefs.range((event, 0)..=(event, u32::MAX)).map_err(|e| self.io(e))?.next_back() {
+                        Some(entry) => entry.map_err(|e| self.io(e))?.0.value().1,
+                        None => 0,
+                    };
+                    briefs.insert((event, last + 1), self.encode(brief).as_str()).map_err(|e| self.io(e))?;
+                    Some(last + 1)
+                }
+                None => None,
+            }
         };
         txn.commit().map_err(|e| self.io(e))?;
         Ok(version)
@@ -266,9 +290,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(dir.path()).expect("opens");
         let version = |n: u64| BriefVersion { articles: vec![n], ..BriefVersion::default() };
-        assert_eq!(store.add_brief(1, &version(1)).expect("adds"), 1);
-        assert_eq!(store.add_brief(2, &version(2)).expect("adds"), 1);
-        assert_eq!(store.add_brief(1, &version(3)).expect("adds"), 2);
+        store.commit(&[article("a", "2026-03-02", 1), article("b", "2026-03-02", 2)]).expect("commits");
+        assert_eq!(store.stale().expect("reads"), [1, 2]);
+        assert_eq!(store.settle(1, Some(&version(1))).expect("adds"), Some(1));
+        assert_eq!(store.stale().expect("reads"), [2]);
+        assert_eq!(store.settle(2, None).expect("settles"), None);
+        assert_eq!(store.stale().expect("reads"), [] as [u64; 0]);
+        assert_eq!(store.settle(2, Some(&version(2))).expect("adds"), Some(1));
+        assert_eq!(store.settle(1, Some(&version(3))).expect("adds"), Some(2));
         assert_eq!(store.brief(1, None).expect("reads"), Some((2, version(3))));
         assert_eq!(store.brief(1, Some(1)).expect("reads"), Some((1, version(1))));
         assert_eq!(store.brief(1, Some(3)).expect("reads"), None);

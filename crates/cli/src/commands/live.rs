@@ -48,9 +48,21 @@ fn document(store: &Store, sequence: u64) -> anyhow::Result<Value> {
     Ok(Value::Object(document))
 }
 
-/// Stores a new version of an event's brief when its articles changed since the latest one,
-/// with what it added; returns the version, or `None` when the brief was current.
+/// Brings a stale event's brief up to date: stores a new version, with what it added, when its
+/// articles changed since the latest one, and returns the version. An event that cannot be
+/// briefed (no complete sentence yet) is settled without one, and the error returned.
 pub fn rebrief(store: &Store, summarizer: &Summarizer, event: u64) -> anyhow::Result<Option<u32>> {
+    match next_version(store, summarizer, event) {
+        Ok(version) => Ok(store.settle(event, version.as_ref())?),
+        Err(error) => {
+            store.settle(event, None)?;
+            Err(error)
+        }
+    }
+}
+
+/// The next version of an event's brief, or `None` when the latest is current.
+fn next_version(store: &Store, summarizer: &Summarizer, event: u64) -> anyhow::Result<Option<BriefVersion>> {
     let record = store.event(event)?.with_context(|| format!("{}: no event e{event}", store.path()))?;
     let previous = store.brief(event, None)?.map(|(_, version)| version);
     if previous.as_ref().is_some_and(|p| p.articles == record.articles) {
@@ -65,7 +77,7 @@ pub fn rebrief(store: &Store, summarizer: &Summarizer, event: u64) -> anyhow::Re
         .flat_map(|p| p.brief["sentences"].as_array().into_iter().flatten())
         .filter_map(|s| s["text"].as_str())
         .collect();
-    let version = BriefVersion {
+    Ok(Some(BriefVersion {
         added_articles: (record.articles.iter().zip(&record.ids))
             .filter(|(sequence, _)| !had.contains(sequence))
             .map(|(_, id)| id.clone())
@@ -77,6 +89,5 @@ pub fn rebrief(store: &Store, summarizer: &Summarizer, event: u64) -> anyhow::Re
         disputed: brief.figures.iter().filter(|g| g.verdict == chorus::figures::Verdict::Disagree).count(),
         brief: serde_json::from_str(&chorus::render(&brief, Format::Json))?,
         articles: record.articles,
-    };
-    Ok(Some(store.add_brief(event, &version)?))
+    }))
 }

@@ -44,7 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open(&args.store)?;
     let mut clusterer = Clusterer::new(Config::default());
     replay(&store, &mut clusterer)?;
-    for (event, _) in store.events()? {
+    // Briefs a crash left behind their articles.
+    for event in store.stale()? {
         brief(&store, &summarizer, event);
     }
 
