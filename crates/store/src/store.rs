@@ -13,6 +13,9 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// The file of a store, inside its directory.
 pub const FILE: &str = "chorus.redb";
 
+/// redb's page cache.
+const CACHE_BYTES: usize = 64 << 20;
+
 /// `"schema"` → [`SCHEMA_VERSION`] of the writer.
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 /// Sequence (from 1, arrival order) → the stream record as received.
@@ -42,7 +45,9 @@ impl Store {
         let path = file.display().to_string();
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Io { path: path.clone(), reason: format!("cannot create the directory: {e}") })?;
-        let db = Database::create(&file).map_err(|e| match e {
+        // redb caches pages it read up to a limit (1 GiB by default): a smaller one keeps the
+        // memory of a long stream flat at little cost, since a stream mostly appends.
+        let db = Database::builder().set_cache_size(CACHE_BYTES).create(&file).map_err(|e| match e {
             DatabaseError::DatabaseAlreadyOpen => StoreError::InUse(path.clone()),
             other => StoreError::Open { path: path.clone(), reason: other.to_string() },
         })?;
@@ -195,28 +200,31 @@ impl Store {
         Ok(events)
     }
 
-    /// Settles a stale event: stores the next version of its brief, if there is one, and returns
-    /// its number (from 1). Without a brief (it cannot be briefed), the event is no longer stale
-    /// either: its next article tries again.
-    pub fn settle(&self, event: u64, brief: Option<&BriefVersion>) -> Result<Option<u32>, StoreError> {
+    /// Settles stale events in one transaction: stores the next version of each one's brief, if
+    /// it has one, and returns its number (from 1). Without a brief (the event cannot be briefed
+    /// yet) the event is no longer stale either: its next article tries again.
+    pub fn settle(&self, settled: &[(u64, Option<BriefVersion>)]) -> Result<Vec<Option<u32>>, StoreError> {
         let txn = self.db.begin_write().map_err(|e| self.io(e))?;
-        let version = {
-            txn.open_table(STALE).map_err(|e| self.io(e))?.remove(event).map_err(|e| self.io(e))?;
-            match brief {
-                Some(brief) => {
-                    let mut briefs = txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
-                    let last = match briefs.range((event, 0)..=(event, u32::MAX)).map_err(|e| self.io(e))?.next_back() {
-                        Some(entry) => entry.map_err(|e| self.io(e))?.0.value().1,
-                        None => 0,
-                    };
-                    briefs.insert((event, last + 1), self.encode(brief).as_str()).map_err(|e| self.io(e))?;
-                    Some(last + 1)
-                }
-                None => None,
+        let mut versions = Vec::with_capacity(settled.len());
+        {
+            let mut stale = txn.open_table(STALE).map_err(|e| self.io(e))?;
+            let mut briefs = txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
+            for (event, brief) in settled {
+                stale.remove(event).map_err(|e| self.io(e))?;
+                let Some(brief) = brief else {
+                    versions.push(None);
+                    continue;
+                };
+                let last = match briefs.range((*event, 0)..=(*event, u32::MAX)).map_err(|e| self.io(e))?.next_back() {
+                    Some(entry) => entry.map_err(|e| self.io(e))?.0.value().1,
+                    None => 0,
+                };
+                briefs.insert((*event, last + 1), self.encode(brief).as_str()).map_err(|e| self.io(e))?;
+                versions.push(Some(last + 1));
             }
-        };
+        }
         txn.commit().map_err(|e| self.io(e))?;
-        Ok(version)
+        Ok(versions)
     }
 
     /// One version of an event's brief, or the latest when `version` is `None`, with its number.
@@ -292,12 +300,12 @@ mod tests {
         let version = |n: u64| BriefVersion { articles: vec![n], ..BriefVersion::default() };
         store.commit(&[article("a", "2026-03-02", 1), article("b", "2026-03-02", 2)]).expect("commits");
         assert_eq!(store.stale().expect("reads"), [1, 2]);
-        assert_eq!(store.settle(1, Some(&version(1))).expect("adds"), Some(1));
+        assert_eq!(store.settle(&[(1, Some(version(1)))]).expect("adds"), [Some(1)]);
         assert_eq!(store.stale().expect("reads"), [2]);
-        assert_eq!(store.settle(2, None).expect("settles"), None);
+        assert_eq!(store.settle(&[(2, None)]).expect("settles"), [None]);
         assert_eq!(store.stale().expect("reads"), [] as [u64; 0]);
-        assert_eq!(store.settle(2, Some(&version(2))).expect("adds"), Some(1));
-        assert_eq!(store.settle(1, Some(&version(3))).expect("adds"), Some(2));
+        let settled = store.settle(&[(2, Some(version(2))), (1, Some(version(3)))]).expect("adds");
+        assert_eq!(settled, [Some(1), Some(2)]);
         assert_eq!(store.brief(1, None).expect("reads"), Some((2, version(3))));
         assert_eq!(store.brief(1, Some(1)).expect("reads"), Some((1, version(1))));
         assert_eq!(store.brief(1, Some(3)).expect("reads"), None);

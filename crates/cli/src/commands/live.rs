@@ -48,17 +48,20 @@ fn document(store: &Store, sequence: u64) -> anyhow::Result<Value> {
     Ok(Value::Object(document))
 }
 
-/// Brings a stale event's brief up to date: stores a new version, with what it added, when its
-/// articles changed since the latest one, and returns the version. An event that cannot be
-/// briefed (no complete sentence yet) is settled without one, and the error returned.
-pub fn rebrief(store: &Store, summarizer: &Summarizer, event: u64) -> anyhow::Result<Option<u32>> {
-    match next_version(store, summarizer, event) {
-        Ok(version) => Ok(store.settle(event, version.as_ref())?),
-        Err(error) => {
-            store.settle(event, None)?;
-            Err(error)
-        }
+/// Brings stale events' briefs up to date, in one transaction: a new version of each, with what
+/// it added, when its articles changed since the latest one. An event that cannot be briefed
+/// (no complete sentence yet) is settled without one and reported on stderr.
+pub fn rebrief(store: &Store, summarizer: &Summarizer, events: impl IntoIterator<Item = u64>) -> anyhow::Result<()> {
+    let mut settled = Vec::new();
+    for event in events {
+        let version = next_version(store, summarizer, event).unwrap_or_else(|error| {
+            eprintln!("chorus: {error:#}");
+            None
+        });
+        settled.push((event, version));
     }
+    store.settle(&settled)?;
+    Ok(())
 }
 
 /// The next version of an event's brief, or `None` when the latest is current.

@@ -45,9 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut clusterer = Clusterer::new(Config::default());
     replay(&store, &mut clusterer)?;
     // Briefs a crash left behind their articles.
-    for event in store.stale()? {
-        brief(&store, &summarizer, event);
-    }
+    live::rebrief(&store, &summarizer, store.stale()?)?;
 
     let (sender, lines) = mpsc::sync_channel::<Line>(args.batch * 4);
     std::thread::spawn(move || read_stdin(sender));
@@ -113,9 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("stdout: cannot acknowledge")?;
         let changed: BTreeSet<u64> = new.iter().map(|article| article.event).collect();
-        for event in changed {
-            brief(&store, &summarizer, event);
-        }
+        live::rebrief(&store, &summarizer, changed)?;
     }
     if failed > 0 {
         eprintln!("chorus: stdin: {failed} lines had errors (error records in the output)");
@@ -140,14 +136,6 @@ fn replay(store: &Store, clusterer: &mut Clusterer) -> anyhow::Result<()> {
         );
         Ok(())
     })
-}
-
-/// Brings an event's brief up to date; a brief that fails is reported and the stream goes on
-/// (the next article of the event tries again, as does the next start).
-fn brief(store: &Store, summarizer: &chorus::Summarizer, event: u64) {
-    if let Err(error) = live::rebrief(store, summarizer, event) {
-        eprintln!("chorus: {error:#}");
-    }
 }
 
 fn error_record(line: usize, error: String) -> Record {
