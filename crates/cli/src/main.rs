@@ -41,6 +41,9 @@ enum Command {
     Events(commands::events::Args),
     /// Print an event's current brief from a store, or only what is new since a version.
     Brief(commands::brief::Args),
+    /// Upkeep of a live store: expire old events.
+    #[command(subcommand)]
+    Store(commands::store::Args),
     /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
     Bench(commands::bench::Args),
     /// Fit the `learned` method's sentence scorer on clusters with human summaries.
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Stream(args) => commands::stream::run(args),
         Command::Events(args) => commands::events::run(args),
         Command::Brief(args) => commands::brief::run(args),
+        Command::Store(args) => commands::store::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::Train(args) => commands::train::run(args),
     };

@@ -295,3 +295,49 @@ fn record_ack(acknowledged: &mut HashMap<String, String>, line: &str) {
         assert_eq!(before, event, "{id} acknowledged in two events");
     }
 }
+
+#[test]
+fn expired_events_go_whole_and_the_stream_goes_on_after_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lines: Vec<Value> = example_stream().lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    let output = stream(dir.path(), &example_stream(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let before = events(dir.path());
+
+    let expire = Command::new(CHORUS)
+        .args(["store", "expire", "--before", "2026-03-10", "--store"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(expire.status.code(), Some(0), "{}", stderr(&expire));
+    assert_eq!(stdout(&expire).trim(), "expired 5 events (10 articles) whose latest report is before 2026-03-10");
+    let kept = events(dir.path());
+    let late: BTreeMap<String, Value> =
+        before.into_iter().filter(|(_, e)| e["last"].as_str() >= Some("2026-03-10")).collect();
+    assert_eq!(kept, late, "the March 20 events stay as they were");
+    assert_eq!(kept.len(), 2);
+
+    // A follow-up of a kept event joins it; a new story opens an event numbered after every
+    // event ever stored, expired ones included.
+    let again = |id: &str, new_id: &str, date: &str| {
+        let mut article = lines.iter().find(|a| a["id"] == id).expect("in the example").clone();
+        article["id"] = Value::String(new_id.into());
+        article["date"] = Value::String(date.into());
+        article.to_string() + "\n"
+    };
+    let input = again("ferry-0320", "ferry-0321", "2026-03-21") + &again("chess-0303", "chess-0322", "2026-03-22");
+    let output = stream(dir.path(), &input, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let acks = records(&output);
+    let ferry = kept.iter().find(|(_, e)| e["articles"][0] == "ferry-0320").map(|(id, _)| id.as_str());
+    assert_eq!(acks[0]["event"].as_str(), ferry);
+    assert_eq!(acks[1]["event"].as_str(), Some("e7"), "e0 to e6 were all used");
+
+    let bad = Command::new(CHORUS)
+        .args(["store", "expire", "--before", "March", "--store"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("expected a day as YYYY-MM-DD"), "{}", stderr(&bad));
+}

@@ -16,7 +16,8 @@ pub const FILE: &str = "chorus.redb";
 /// redb's page cache.
 const CACHE_BYTES: usize = 64 << 20;
 
-/// `"schema"` → [`SCHEMA_VERSION`] of the writer.
+/// `"schema"` → [`SCHEMA_VERSION`] of the writer; `"next_event"` → the number the next new event
+/// gets (numbers are never reused); `"expired"` → 1 once events were expired.
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 /// Sequence (from 1, arrival order) → the stream record as received.
 const ARTICLES: TableDefinition<u64, &str> = TableDefinition::new("articles");
@@ -100,6 +101,8 @@ impl Store {
             let mut ids = txn.open_table(ARTICLE_IDS).map_err(|e| self.io(e))?;
             let mut events = txn.open_table(EVENTS).map_err(|e| self.io(e))?;
             let mut stale = txn.open_table(STALE).map_err(|e| self.io(e))?;
+            let mut meta = txn.open_table(META).map_err(|e| self.io(e))?;
+            let mut next_event = meta.get("next_event").map_err(|e| self.io(e))?.map_or(0, |v| v.value());
             let first = records.last().map_err(|e| self.io(e))?.map_or(1, |(key, _)| key.value() + 1);
             for (next, article) in (first..).zip(articles) {
                 if ids.get(article.id.as_str()).map_err(|e| self.io(e))?.is_some() {
@@ -115,7 +118,9 @@ impl Store {
                 event.absorb(next, article);
                 events.insert(article.event, self.encode(&event).as_str()).map_err(|e| self.io(e))?;
                 stale.insert(article.event, next).map_err(|e| self.io(e))?;
+                next_event = next_event.max(article.event + 1);
             }
+            meta.insert("next_event", next_event).map_err(|e| self.io(e))?;
         }
         txn.commit().map_err(|e| self.io(e))
     }
@@ -187,6 +192,63 @@ impl Store {
             all.push((number.value(), self.decode("events", json.value())?));
         }
         Ok(all)
+    }
+
+    /// The number the next new event gets: one more than any event ever stored, expired or not.
+    pub fn next_event(&self) -> Result<u64, StoreError> {
+        self.meta("next_event").map(|v| v.unwrap_or(0))
+    }
+
+    /// Whether events were ever expired: the stored articles then no longer replay into the
+    /// same event numbers, and a replay maps them instead.
+    pub fn expired(&self) -> Result<bool, StoreError> {
+        Ok(self.meta("expired")?.is_some())
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<u64>, StoreError> {
+        let txn = self.db.begin_read().map_err(|e| self.io(e))?;
+        let meta = txn.open_table(META).map_err(|e| self.io(e))?;
+        let value = meta.get(key).map_err(|e| self.io(e))?.map(|v| v.value());
+        Ok(value)
+    }
+
+    /// Deletes, in one transaction, every event whose latest report is dated before `before`
+    /// (compared as text: `YYYY-MM-DD`), with its articles and briefs; undated events stay.
+    /// Returns how many events and articles went.
+    pub fn expire(&self, before: &str) -> Result<(usize, usize), StoreError> {
+        let txn = self.db.begin_write().map_err(|e| self.io(e))?;
+        let (mut events_gone, mut articles_gone) = (0, 0);
+        {
+            let mut events = txn.open_table(EVENTS).map_err(|e| self.io(e))?;
+            let mut records = txn.open_table(ARTICLES).map_err(|e| self.io(e))?;
+            let mut ids = txn.open_table(ARTICLE_IDS).map_err(|e| self.io(e))?;
+            let mut briefs = txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
+            let mut stale = txn.open_table(STALE).map_err(|e| self.io(e))?;
+            let mut old = Vec::new();
+            for entry in events.iter().map_err(|e| self.io(e))? {
+                let (number, json) = entry.map_err(|e| self.io(e))?;
+                let event: EventRecord = self.decode("events", json.value())?;
+                if event.last.as_deref().is_some_and(|last| last < before) {
+                    old.push((number.value(), event));
+                }
+            }
+            for (number, event) in old {
+                events.remove(number).map_err(|e| self.io(e))?;
+                stale.remove(number).map_err(|e| self.io(e))?;
+                briefs.retain_in((number, 0)..=(number, u32::MAX), |_, _| false).map_err(|e| self.io(e))?;
+                for (sequence, id) in event.articles.iter().zip(&event.ids) {
+                    records.remove(sequence).map_err(|e| self.io(e))?;
+                    ids.remove(id.as_str()).map_err(|e| self.io(e))?;
+                }
+                events_gone += 1;
+                articles_gone += event.articles.len();
+            }
+            if events_gone > 0 {
+                txn.open_table(META).map_err(|e| self.io(e))?.insert("expired", 1).map_err(|e| self.io(e))?;
+            }
+        }
+        txn.commit().map_err(|e| self.io(e))?;
+        Ok((events_gone, articles_gone))
     }
 
     /// The events whose brief is not up to date with their articles, by number.
@@ -329,6 +391,24 @@ mod tests {
         let error = Store::open(dir.path()).err().expect("refused").to_string();
         assert!(error.contains("schema version 2, but this chorus reads version 1"), "{error}");
         assert!(error.contains("newer chorus"), "{error}");
+    }
+
+    #[test]
+    fn expiry_deletes_old_events_whole_and_never_reuses_their_numbers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("opens");
+        let undated = NewArticle::new("u", r#"{"id": "u", "text": "words"}"#, 3);
+        store.commit(&[article("a", "2026-03-02", 1), article("b", "2026-03-20", 2), undated]).expect("commits");
+        store.commit(&[article("c", "2026-03-04", 1)]).expect("commits");
+        store.settle(&[(1, Some(BriefVersion::default()))]).expect("briefs");
+        assert_eq!((store.next_event().expect("reads"), store.expired().expect("reads")), (4, false));
+        assert_eq!(store.expire("2026-03-10").expect("expires"), (1, 2));
+        assert_eq!(store.events().expect("reads").iter().map(|(n, _)| *n).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!((store.article("a").expect("reads"), store.record(1).expect("reads")), (None, None));
+        assert_eq!(store.brief(1, None).expect("reads"), None);
+        assert_eq!(store.stale().expect("reads"), [2, 3]);
+        assert_eq!((store.next_event().expect("reads"), store.expired().expect("reads")), (4, true));
+        assert_eq!(store.len().expect("reads"), 2);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod events;
 pub mod figures;
 mod live;
 pub mod methods;
+pub mod store;
 pub mod stream;
 pub mod summarize;
 pub mod train;

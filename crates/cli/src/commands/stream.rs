@@ -5,7 +5,7 @@
 use super::live;
 use crate::options::MethodArgs;
 use anyhow::Context;
-use chorus::cluster::{Article, Clusterer, Config};
+use chorus::cluster::{Article, Assignment, Clusterer, Config};
 use chorus::store::{NewArticle, Store};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -43,7 +43,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?;
     let store = Store::open(&args.store)?;
     let mut clusterer = Clusterer::new(Config::default());
-    replay(&store, &mut clusterer)?;
+    let mut events = Events { live: HashMap::new(), next: store.next_event()? };
+    replay(&store, &mut clusterer, &mut events)?;
     // Briefs a crash left behind their articles.
     live::rebrief(&store, &summarizer, store.stale()?)?;
 
@@ -89,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Some(event) => event,
                 None => match clusterer.add(&article) {
                     Ok(assignment) => {
-                        let event = assignment.event.0;
+                        let event = events.stored(&assignment);
                         pending.insert(article.id.clone(), event);
                         new.push(NewArticle::new(article.id.clone(), line.trim_end(), event));
                         event
@@ -120,20 +121,48 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Rebuilds the clusterer from the stored articles, in order, and checks that it assigns each
-/// to the event the store has for it (the clusterer is deterministic, so it must).
-fn replay(store: &Store, clusterer: &mut Clusterer) -> anyhow::Result<()> {
+/// The stored event of each live event of the clusterer. Without expiry the two numberings are
+/// the same; after it, a replay renumbers events (fewer articles), so each is mapped to the stored
+/// event of its first replayed article, and a new one gets the store's next unused number.
+struct Events {
+    live: HashMap<u64, u64>,
+    next: u64,
+}
+
+impl Events {
+    /// The stored event of an assignment; forgets the events that retired (they take no more).
+    fn stored(&mut self, assignment: &Assignment) -> u64 {
+        let next = &mut self.next;
+        let event = *self.live.entry(assignment.event.0).or_insert_with(|| {
+            *next += 1;
+            *next - 1
+        });
+        for retired in &assignment.retired {
+            self.live.remove(&retired.0);
+        }
+        event
+    }
+}
+
+/// Rebuilds the clusterer from the stored articles, in order. The clusterer is deterministic, so
+/// each must land in its stored event, unless events were expired (then they are mapped).
+fn replay(store: &Store, clusterer: &mut Clusterer, events: &mut Events) -> anyhow::Result<()> {
+    let expired = store.expired()?;
     store.replay(|sequence, record, event| -> anyhow::Result<()> {
         let article = Article::from_json(record).with_context(|| format!("{}: article {sequence}", store.path()))?;
         let assignment = clusterer.add(&article).with_context(|| format!("{}: article {sequence}", store.path()))?;
         anyhow::ensure!(
-            assignment.event.0 == event,
+            expired || assignment.event.0 == event,
             "{}: replaying article {:?} gives event {} but the store has e{event}: the store was written by a \
              chorus that clusters differently",
             store.path(),
             article.id,
             assignment.event
         );
+        events.live.entry(assignment.event.0).or_insert(event);
+        for retired in &assignment.retired {
+            events.live.remove(&retired.0);
+        }
         Ok(())
     })
 }
