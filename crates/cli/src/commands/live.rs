@@ -2,7 +2,7 @@
 //! and bringing an event's stored brief up to date. The only calls into the summarizer facade.
 
 use anyhow::Context;
-use chorus::store::{BriefVersion, Store};
+use chorus::store::{BriefVersion, Store, StoreError};
 use chorus::{Cluster, Format, Summarizer};
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
@@ -54,10 +54,15 @@ fn document(store: &Store, sequence: u64) -> anyhow::Result<Value> {
 pub fn rebrief(store: &Store, summarizer: &Summarizer, events: impl IntoIterator<Item = u64>) -> anyhow::Result<()> {
     let mut settled = Vec::new();
     for event in events {
-        let version = next_version(store, summarizer, event).unwrap_or_else(|error| {
-            eprintln!("chorus: {error:#}");
-            None
-        });
+        let version = match next_version(store, summarizer, event) {
+            Ok(version) => version,
+            // The store failing is the stream's end; an event that cannot be briefed is not.
+            Err(error) if error.chain().any(|e| e.is::<StoreError>()) => return Err(error),
+            Err(error) => {
+                eprintln!("chorus: {error:#}");
+                None
+            }
+        };
         settled.push((event, version));
     }
     store.settle(&settled)?;
