@@ -153,6 +153,21 @@ fn brief_since_a_version_covers_only_the_newer_articles() {
     assert_eq!(current.status.code(), Some(0), "{}", stderr(&current));
     assert!(stdout(&current).contains("Corran"), "{}", stdout(&current));
 
+    let history = chorus(&["brief", &event, "--history", "--format", "json"], dir.path());
+    let versions: Vec<Value> = serde_json::from_str(&stdout(&history)).expect("JSON");
+    let added: Vec<&Value> = versions.iter().map(|v| &v["added_articles"]).collect();
+    assert_eq!(
+        added,
+        [
+            &serde_json::json!(["valley-herald-0302"]),
+            &serde_json::json!(["wire-0302-flood"]),
+            &serde_json::json!(["coast-times-0302-flood"])
+        ]
+    );
+    assert!(!versions[0]["added_sentences"].as_array().unwrap().is_empty(), "the first version adds its whole brief");
+    let text = stdout(&chorus(&["brief", &event, "--history"], dir.path()));
+    assert!(text.starts_with("v1: 1 reports, added valley-herald-0302; 0 disputed figures\n    + "), "{text}");
+
     let nothing = chorus(&["brief", &event, "--since", "3"], dir.path());
     assert_eq!(
         (nothing.status.code(), stderr(&nothing).trim()),

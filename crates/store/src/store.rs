@@ -289,6 +289,18 @@ impl Store {
         Ok(versions)
     }
 
+    /// Every version of an event's brief, oldest first.
+    pub fn briefs(&self, event: u64) -> Result<Vec<(u32, BriefVersion)>, StoreError> {
+        let txn = self.db.begin_read().map_err(|e| self.io(e))?;
+        let briefs = txn.open_table(BRIEFS).map_err(|e| self.io(e))?;
+        let mut versions = Vec::new();
+        for entry in briefs.range((event, 0)..=(event, u32::MAX)).map_err(|e| self.io(e))? {
+            let (key, json) = entry.map_err(|e| self.io(e))?;
+            versions.push((key.value().1, self.decode("briefs", json.value())?));
+        }
+        Ok(versions)
+    }
+
     /// One version of an event's brief, or the latest when `version` is `None`, with its number.
     pub fn brief(&self, event: u64, version: Option<u32>) -> Result<Option<(u32, BriefVersion)>, StoreError> {
         let txn = self.db.begin_read().map_err(|e| self.io(e))?;
@@ -369,6 +381,7 @@ mod tests {
         let settled = store.settle(&[(2, Some(version(2))), (1, Some(version(3)))]).expect("adds");
         assert_eq!(settled, [Some(1), Some(2)]);
         assert_eq!(store.brief(1, None).expect("reads"), Some((2, version(3))));
+        assert_eq!(store.briefs(1).expect("reads"), [(1, version(1)), (2, version(3))]);
         assert_eq!(store.brief(1, Some(1)).expect("reads"), Some((1, version(1))));
         assert_eq!(store.brief(1, Some(3)).expect("reads"), None);
         assert_eq!(store.brief(3, None).expect("reads"), None);

@@ -20,7 +20,10 @@ pub struct Args {
     /// Only what is new since this version of the brief (`chorus events` gives the latest)
     #[arg(long, value_name = "VERSION")]
     pub since: Option<u32>,
-    /// Output format: text, markdown, json or html
+    /// Instead of a brief, what each version of it added: its new articles and new sentences
+    #[arg(long, conflicts_with = "since")]
+    pub history: bool,
+    /// Output format: text, markdown, json or html (`--history`: text or json)
     #[arg(long, short, default_value = "text")]
     pub format: Format,
     #[command(flatten)]
@@ -32,6 +35,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let event = live::parse_event(&args.event)?;
     let store = Store::open(&args.store)?;
     let record = store.event(event)?.with_context(|| format!("{}: no event e{event}", store.path()))?;
+    if args.history {
+        return history(&store, event, args.format);
+    }
     let seen = match args.since {
         None => Vec::new(),
         Some(version) => {
@@ -48,5 +54,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summarizer.summarize(live::cluster(&store, event, &new, &seen)?).with_context(|| format!("e{event}"))?;
     // A closed pipe (`| head`) is the reader's choice, not an error.
     let _ = std::io::stdout().lock().write_all(chorus::render(&brief, args.format).as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What each version of an event's brief added.
+fn history(store: &Store, event: u64, format: Format) -> anyhow::Result<ExitCode> {
+    let versions = store.briefs(event)?;
+    let text = match format {
+        Format::Json => {
+            let versions: Vec<_> = versions
+                .iter()
+                .map(|(version, brief)| {
+                    serde_json::json!({
+                        "version": version,
+                        "reports": brief.articles.len(),
+                        "added_articles": brief.added_articles,
+                        "added_sentences": brief.added_sentences,
+                        "disputed": brief.disputed,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&versions)? + "\n"
+        }
+        _ => versions
+            .iter()
+            .map(|(version, brief)| {
+                let sentences: String = brief.added_sentences.iter().map(|s| format!("    + {s}\n")).collect();
+                format!(
+                    "v{version}: {} reports, added {}; {} disputed figures\n{sentences}",
+                    brief.articles.len(),
+                    brief.added_articles.join(" "),
+                    brief.disputed
+                )
+            })
+            .collect(),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
