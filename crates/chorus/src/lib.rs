@@ -60,6 +60,7 @@ pub use chorus_ingest as ingest;
 pub use chorus_methods as methods;
 pub use chorus_rouge as rouge;
 pub use chorus_segment as segment;
+pub use chorus_store as store;
 
 pub use brief::{Brief, BriefSentence, Change, CitedClaim, DocumentInfo, FigureReport, FigureUpdate, Timings};
 pub use chorus_core::{Budget, Cluster, Document, Limit};

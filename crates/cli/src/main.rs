@@ -45,6 +45,16 @@ enum Command {
     Eval(commands::eval::Args),
     /// Assign each article of a JSONL stream to an event, online; score against labels.
     Cluster(commands::cluster::Args),
+    /// Read a stream of articles on stdin into a store: each article's event, committed before it
+    /// is acknowledged, and each event's brief kept current.
+    Stream(commands::stream::Args),
+    /// List the events of a store, newest activity first.
+    Events(commands::events::Args),
+    /// Print an event's current brief from a store, or only what is new since a version.
+    Brief(commands::brief::Args),
+    /// Upkeep of a live store: expire old events.
+    #[command(subcommand)]
+    Store(commands::store::Args),
     /// Throughput of each pipeline stage against a bare read-and-tokenize pass.
     #[command(after_help = commands::bench::EXAMPLES)]
     Bench(commands::bench::Args),
@@ -75,6 +85,10 @@ fn main() -> ExitCode {
         Command::Figures(args) => commands::figures::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Cluster(args) => commands::cluster::run(args),
+        Command::Stream(args) => commands::stream::run(args),
+        Command::Events(args) => commands::events::run(args),
+        Command::Brief(args) => commands::brief::run(args),
+        Command::Store(args) => commands::store::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Train(args) => commands::train::run(args),

@@ -1,10 +1,15 @@
 pub mod batch;
 pub mod bench;
+pub mod brief;
 pub mod cluster;
 pub mod eval;
+pub mod events;
 pub mod figures;
+mod live;
 pub mod methods;
 pub mod serve;
+pub mod store;
+pub mod stream;
 pub mod summarize;
 pub mod train;
 
