@@ -65,7 +65,7 @@ pub struct Claim {
 /// times the report's own size, for figures no reader will compare.
 pub const MAX_CLAIMS_PER_REPORT: usize = 1_000;
 
-/// All claims of a cluster, in reading order, at most [`MAX_CLAIMS_PER_REPORT`] of each report.
+/// All claims of a cluster, in reading order, at most `MAX_CLAIMS_PER_REPORT` (1,000) of each report.
 /// Sentences whose `doc` has no entry in `documents` are skipped: there is no report to cite.
 pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
     let mut per_report = vec![0usize; documents.len()];

@@ -1,9 +1,9 @@
 //! chorus-server: `chorus serve`, the HTTP API and the web page of chorus.
 //!
-//! One module per concern: [`api`] holds the `/v1` endpoints (one module per endpoint group, so
-//! the live store's `/v1/articles` and `/v1/events` plug in beside them), [`input`] turns a
-//! request into a cluster and options, [`limits`] bounds what one request may take, [`metrics`]
-//! counts requests for `/metrics`, [`page`] serves the web page, [`openapi`] documents it all.
+//! One module per concern: `api` holds the `/v1` endpoints (one module per endpoint group, so
+//! the live store's `/v1/articles` and `/v1/events` plug in beside them), `input` turns a
+//! request into a cluster and options, `limits` bounds what one request may take, `metrics`
+//! counts requests for `/metrics`, `page` serves the web page, `openapi` documents it all.
 //!
 //! Summarizing is CPU work: it runs on tokio's blocking pool, never on the async workers, so a
 //! slow request does not stall the others, and a panic in it becomes a 500 for that request only.
