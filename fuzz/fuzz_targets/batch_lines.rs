@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let limits = chorus::Limits { max_line_bytes: 4096, ..chorus::Limits::default() };
     for path in [&plain, &gzip] {
         let mut last = 0;
-        for line in chorus::read_clusters(path).expect("opens").with_limits(limits) {
+        for line in chorus::ingest::read_clusters(path).expect("opens").with_limits(limits) {
             assert!(line.line > last, "line numbers increase");
             last = line.line;
             if let Err(error) = &line.result {

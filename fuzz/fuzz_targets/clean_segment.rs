@@ -3,7 +3,9 @@
 //! what cleaning made of that range.
 #![no_main]
 
-use chorus::{Cluster, Document, Segmenter};
+use chorus::ingest::Cleaning;
+use chorus::segment::Segmenter;
+use chorus::{Cluster, Document};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,11 +13,10 @@ fuzz_target!(|data: &[u8]| {
     // Up to four documents, split where the input has a NUL.
     let documents: Vec<Document> =
         text.split('\0').take(4).enumerate().map(|(i, t)| Document::new(i.to_string(), t.to_owned())).collect();
-    let mut cluster = Cluster { id: "fuzz".into(), documents };
-    chorus::clean_cluster(&mut cluster);
+    let cluster = Cleaning::default().clean(Cluster { id: "fuzz".into(), documents, ..Default::default() });
     let corpus = Segmenter::new().segment(&cluster);
     for sentence in &corpus.sentences {
-        let document = &cluster.documents[sentence.doc];
+        let document = &cluster.documents()[sentence.doc];
         let original = document.original.as_str();
         let span = sentence.span;
         assert!(span.start <= span.end && span.end <= original.len(), "span {span:?} outside {}", original.len());

@@ -23,6 +23,6 @@ fuzz_target!(|data: &[u8]| {
         std::fs::remove_file(&path).expect("remove");
     }
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = chorus::cluster_from_json(text, "fuzz");
+        let _ = chorus::ingest::cluster_from_json(text, "fuzz");
     }
 });

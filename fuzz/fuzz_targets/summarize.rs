@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     let documents: Vec<Document> =
         text.split("|||||").take(6).enumerate().map(|(i, t)| Document::new(i.to_string(), t.to_owned())).collect();
-    let cluster = Cluster { id: "fuzz".into(), documents };
-    let methods = chorus::methods();
+    let cluster = Cluster { id: "fuzz".into(), documents, ..Default::default() };
+    let methods = chorus::methods::methods();
     let method = methods[selector as usize % methods.len()].name();
     let size = usize::from(selector / 16) * 7 + 1;
     let limit = match selector % 3 {
