@@ -209,8 +209,12 @@ fn spaced_thousands(tokens: &[Token], i: usize) -> Option<NumberMatch> {
         && low.range.start == comma.range.end + 1
         && next.is_word
         && !next.text.starts_with(|c: char| c.is_ascii_digit());
+    if !fits {
+        return None;
+    }
+    // `high` has at most three digits here, so this cannot overflow.
     let value = high.text.parse::<u64>().ok()? * 1000 + low.text.parse::<u64>().ok()?;
-    fits.then_some(NumberMatch { value: Value::Exact(value), in_digits: true, end: i + 3 })
+    Some(NumberMatch { value: Value::Exact(value), in_digits: true, end: i + 3 })
 }
 
 /// The digits of `1,200` or `685`, refusing badly grouped ones (`1,20`, `2,0000`).
@@ -327,6 +331,8 @@ mod tests {
         assert_eq!(value_of("7, 95 wounded"), Some((Value::Exact(7), 1)));
         assert_eq!(value_of("7,  956 wounded"), Some((Value::Exact(7), 1)));
         assert_eq!(value_of("7, 956, 12"), Some((Value::Exact(7), 1)));
+        // Found by the `figures` fuzz target: a long number before `, 123` overflowed.
+        assert_eq!(value_of("18446744073709551, 123 hostages"), Some((Value::Exact(18446744073709551), 1)));
     }
 
     #[test]
