@@ -2,7 +2,9 @@
 //! timestamp; events last days, so the day as written is all the clusterer keeps (a timestamp's
 //! offset is not applied: the local day is the day the outlet reported).
 
-/// Days since 1970-01-01.
+use chorus_core::Date;
+
+/// Days since 1970-01-01 (the calendar is `chorus_core::Date`'s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i32);
 
@@ -14,17 +16,12 @@ impl Day {
         if bytes.len() < 10 || !bytes[..10].is_ascii() || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
-        let year: i32 = digits(&text[0..4])?;
-        let month: u32 = digits(&text[5..7])?;
-        let day: u32 = digits(&text[8..10])?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
+        let date = Date::new(digits(&text[0..4])?, digits(&text[5..7])?, digits(&text[8..10])?)?;
         let rest = &text[10..];
         if !rest.is_empty() && !is_rfc3339_time(rest) {
             return None;
         }
-        Some(Day(days_from_civil(year, month, day)))
+        Some(Day(i32::try_from(date.days()).ok()?))
     }
 }
 
@@ -70,26 +67,6 @@ fn is_rfc3339_time(rest: &str) -> bool {
                 && digits::<u32>(&offset[4..6]).is_some_and(|m| m < 60)
         }
     }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = month as i32;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
