@@ -72,3 +72,13 @@ fn the_update_brief_is_the_binary_output() {
     run.assert_success();
     assert_abridged_output(&shown, &run.stdout);
 }
+
+#[test]
+fn the_clustered_example_stream_is_the_binary_output() {
+    let shown = block_after(&readme(), "`chorus cluster examples/stream/articles.jsonl` (13 articles", "");
+    assert!(shown.len() > 10, "the README's clustered stream is shown");
+    let stream = common::example_dir().join("../stream/articles.jsonl");
+    let run = chorus(&["cluster".as_ref(), stream.as_os_str()]);
+    run.assert_success();
+    assert_abridged_output(&shown, &run.stdout);
+}
