@@ -3,6 +3,7 @@
 use crate::article::{Article, ArticleError};
 use crate::day::Day;
 use crate::event::{Event, EventId};
+use crate::link::{Features as LinkFeatures, LinkModel};
 use crate::sketch::{Sketch, SAME_TEXT};
 use crate::terms::{Featurizer, Term};
 use chorus_core::Document;
@@ -12,9 +13,11 @@ use std::collections::{BTreeSet, VecDeque};
 /// Settings. [`Config::default`] holds the measured defaults (README, "Event clustering").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// Lowest cosine between an article and the nearest of an event's latest articles for the
-    /// article to join the event.
+    /// Lowest probability, by [`Config::link`], that an article belongs to an event for it to
+    /// join the event.
     pub threshold: f32,
+    /// The model of whether an article belongs to an event, from their similarities.
+    pub link: LinkModel,
     /// Days an event may stay idle and still take articles; `None` for no time limit. Only
     /// dated articles and events are compared; undated streams ignore it.
     pub window_days: Option<u32>,
@@ -42,7 +45,8 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.32,
+            threshold: 0.2,
+            link: LinkModel::default(),
             window_days: Some(7),
             max_events: 100_000,
             recent_articles: 200_000,
@@ -64,7 +68,8 @@ pub struct Assignment {
     pub event: EventId,
     /// Whether the article opened the event.
     pub new_event: bool,
-    /// Cosine with the event it joined (0 for a new event, 1 for a duplicate).
+    /// Cosine with the nearest recent article of the event it joined (0 for a new event, 1 for
+    /// a duplicate).
     pub score: f64,
     /// The earlier article this one repeats: the same id (then nothing else changed), or a
     /// near-identical text.
@@ -110,6 +115,8 @@ pub struct Clusterer {
     recent_shingles: FxHashMap<u64, u64>,
     /// Reused per article: candidate event → overlap with the article's query terms.
     overlap: FxHashMap<EventId, f32>,
+    /// The candidate events of the latest article and their link features.
+    candidates: Vec<(EventId, LinkFeatures)>,
 }
 
 impl Default for Clusterer {
@@ -136,12 +143,20 @@ impl Clusterer {
             recent_ids: FxHashMap::default(),
             recent_shingles: FxHashMap::default(),
             overlap: FxHashMap::default(),
+            candidates: Vec::new(),
         }
     }
 
     /// Its settings.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The candidate events that the latest [`Clusterer::add`] compared the article with (within
+    /// the window), and their link features: what `chorus cluster --fit-link` learns from.
+    /// Empty after a duplicate.
+    pub fn candidates(&self) -> &[(EventId, LinkFeatures)] {
+        &self.candidates
     }
 
     /// Live events: those that can still take articles.
@@ -154,6 +169,7 @@ impl Clusterer {
     /// An article that cannot be read (no text once cleaned, an HTML page without an article)
     /// is an error and changes nothing.
     pub fn add(&mut self, article: &Article) -> Result<Assignment, ArticleError> {
+        self.candidates.clear();
         if let Some(&seen) = self.recent_ids.get(article.id.as_str()) {
             let event = self.recent_at(seen).event;
             return Ok(Assignment {
@@ -278,14 +294,41 @@ impl Clusterer {
             candidates.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             candidates.truncate(keep);
         }
-        candidates
+        let query_weight: f32 = query.iter().map(|(_, w)| w).sum();
+        let window = self.config.window_days;
+        let nearest: Vec<_> = candidates
             .into_iter()
-            .filter_map(|(id, _)| {
-                let event = &self.events[&id];
-                event.in_window(date, self.config.window_days).then(|| (id, event.nearest_member(terms)))
-            })
-            .filter(|&(_, score)| score >= self.config.threshold)
+            .filter(|(id, _)| self.events[id].in_window(date, window))
+            .map(|(id, overlap)| (id, overlap, self.events[&id].nearest_member(terms)))
+            .collect();
+        // The best and second-best `near`, for each candidate's lead over the others.
+        let (mut first, mut second) = (0f32, 0f32);
+        for (_, _, n) in &nearest {
+            (first, second) = if n.cosine > first { (n.cosine, first) } else { (first, second.max(n.cosine)) };
+        }
+        self.candidates.clear();
+        for (id, overlap, n) in nearest {
+            let event = &self.events[&id];
+            let rival = if n.cosine == first { second } else { first };
+            let features = LinkFeatures::new(
+                n.cosine,
+                n.numbers,
+                event.centroid_cosine(terms),
+                overlap / query_weight.max(f32::MIN_POSITIVE),
+                terms.len(),
+                n.terms,
+                event.articles,
+                n.cosine - rival,
+            );
+            self.candidates.push((id, features));
+        }
+        let least = (self.config.threshold / (1.0 - self.config.threshold)).ln();
+        self.candidates
+            .iter()
+            .map(|(id, features)| (*id, self.config.link.logit(features), features.near()))
+            .filter(|&(_, logit, _)| logit >= least)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(id, _, near)| (id, near))
     }
 
     fn index_term(&mut self, term: Term, event: EventId) {

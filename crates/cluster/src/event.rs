@@ -9,7 +9,7 @@
 //! stream (README) the nearest article gave pairwise F1 0.41 where the centroid gave 0.36.
 
 use crate::day::Day;
-use crate::terms::{strongest, Term};
+use crate::terms::{is_number, strongest, Term};
 use std::collections::VecDeque;
 use std::fmt;
 use std::str::FromStr;
@@ -39,6 +39,8 @@ impl FromStr for EventId {
 pub(crate) struct Event {
     /// Sum of its articles' unit vectors, sorted by term, cut to the configured number of terms.
     pub centroid: Vec<(Term, f32)>,
+    /// The centroid's length.
+    pub centroid_norm: f32,
     /// The unit vectors of its latest articles (at most the configured number), each sorted by term.
     pub members: VecDeque<Vec<(Term, f32)>>,
     pub articles: u32,
@@ -46,6 +48,15 @@ pub(crate) struct Event {
     pub days: Option<(Day, Day)>,
     /// The sequence number of its latest article.
     pub last_seen: u64,
+}
+
+/// The nearest of an event's latest articles to an arriving one.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct Nearest {
+    pub cosine: f32,
+    /// The part of `cosine` from number terms.
+    pub numbers: f32,
+    pub terms: usize,
 }
 
 /// How the centroid's term set changed, for the index.
@@ -58,6 +69,7 @@ impl Event {
     pub fn new(terms: &[(Term, f32)], day: Option<Day>, seen: u64) -> Event {
         Event {
             centroid: terms.to_vec(),
+            centroid_norm: norm(terms),
             members: VecDeque::from([terms.to_vec()]),
             articles: 1,
             days: day.map(|d| (d, d)),
@@ -65,9 +77,22 @@ impl Event {
         }
     }
 
-    /// Cosine of a unit vector (sorted by term) with the closest of the event's latest articles.
-    pub fn nearest_member(&self, terms: &[(Term, f32)]) -> f32 {
-        self.members.iter().map(|member| dot(terms, member)).fold(0.0, f32::max)
+    /// The closest of the event's latest articles to a unit vector (sorted by term): its cosine,
+    /// the part of it from number terms, and its number of terms.
+    pub fn nearest_member(&self, terms: &[(Term, f32)]) -> Nearest {
+        let mut best = Nearest::default();
+        for member in &self.members {
+            let (cosine, numbers) = dot(terms, member);
+            if cosine > best.cosine {
+                best = Nearest { cosine, numbers, terms: member.len() };
+            }
+        }
+        best
+    }
+
+    /// Cosine of a unit vector (sorted by term) with the centroid.
+    pub fn centroid_cosine(&self, terms: &[(Term, f32)]) -> f32 {
+        dot(terms, &self.centroid).0 / self.centroid_norm.max(f32::MIN_POSITIVE)
     }
 
     /// Whether an article of `day` is close enough in time: within `window` days of the
@@ -124,6 +149,7 @@ impl Event {
             dropped.retain(|t| added.binary_search(t).is_err());
             merged = kept;
         }
+        self.centroid_norm = norm(&merged);
         self.centroid = merged;
         self.articles += 1;
         self.last_seen = seen;
@@ -134,17 +160,24 @@ impl Event {
     }
 }
 
-/// Dot product of two sparse vectors sorted by term. The merge steps without branching on
-/// the comparison (which a processor cannot predict): it is the clusterer's inner loop.
-fn dot(a: &[(Term, f32)], b: &[(Term, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+/// Dot product of two sparse vectors sorted by term, and the part of it from number terms.
+/// The merge steps without branching on the comparison (which a processor cannot predict): it
+/// is the clusterer's inner loop.
+fn dot(a: &[(Term, f32)], b: &[(Term, f32)]) -> (f32, f32) {
+    let (mut i, mut j, mut sum, mut numbers) = (0, 0, 0.0, 0.0);
     while i < a.len() && j < b.len() {
         let ((x, u), (y, v)) = (a[i], b[j]);
-        sum += if x == y { u * v } else { 0.0 };
+        let product = if x == y { u * v } else { 0.0 };
+        sum += product;
+        numbers += if is_number(x) { product } else { 0.0 };
         i += usize::from(x <= y);
         j += usize::from(y <= x);
     }
-    sum
+    (sum, numbers)
+}
+
+fn norm(terms: &[(Term, f32)]) -> f32 {
+    terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
 }
 
 #[cfg(test)]
@@ -161,13 +194,16 @@ mod tests {
     #[test]
     fn absorbing_sums_and_caps_the_centroid() {
         let mut event = Event::new(&[(1, 0.6), (2, 0.8)], None, 0);
-        assert!((event.nearest_member(&[(1, 0.6), (2, 0.8)]) - 1.0).abs() < 1e-6);
+        assert!((event.nearest_member(&[(1, 0.6), (2, 0.8)]).cosine - 1.0).abs() < 1e-6);
         let change = event.absorb(&[(2, 0.5), (3, 0.75)], None, 1, 2, 8);
         // Sums: 1 → 0.6, 2 → 1.3, 3 → 0.75; the cap keeps 2 and 3.
         assert_eq!(event.centroid, [(2, 0.8 + 0.5), (3, 0.75)]);
         assert_eq!((change.added, change.dropped), (vec![3], vec![1]));
         assert_eq!((event.articles, event.last_seen), (2, 1));
-        assert!((event.nearest_member(&[(3, 1.0)]) - 0.75).abs() < 1e-6);
+        let nearest = event.nearest_member(&[(3, 1.0)]);
+        assert!((nearest.cosine - 0.75).abs() < 1e-6 && nearest.terms == 2 && nearest.numbers == 0.0);
+        let centroid = event.centroid_cosine(&[(3, 1.0)]);
+        assert!((centroid - 0.75 / (1.3f32.powi(2) + 0.75f32.powi(2)).sqrt()).abs() < 1e-6);
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl DocumentFrequencies {
 
 /// The top bits of a multiplicative mix: FxHash's low bits alone are poorly spread.
 fn slot(term: Term) -> usize {
-    (term.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS_LOG2)) as usize
+    (u64::from(term).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS_LOG2)) as usize
 }
 
 #[cfg(test)]

@@ -74,6 +74,11 @@ impl Labels {
         }
     }
 
+    /// The gold event of an article, if labelled.
+    pub fn event_of(&self, id: &str) -> Option<&str> {
+        self.position.get(id).map(|&i| self.gold[i].1.as_str())
+    }
+
     /// Scores predicted `(id, event)` pairs (the later winning for a repeated id; ids without
     /// a label are ignored).
     pub fn score<'a>(&self, predicted: impl IntoIterator<Item = (&'a str, &'a str)>) -> Quality {

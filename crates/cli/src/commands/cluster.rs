@@ -2,9 +2,10 @@
 //! With `--labels`, the quality of the clustering against gold events, and its speed.
 
 use anyhow::Context;
-use chorus::cluster::{Article, Clusterer, Config, Labels};
+use chorus::cluster::{Article, Clusterer, Config, Features, Labels, LinkModel};
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -22,9 +23,17 @@ pub struct Args {
     /// Write the assignments to this file instead of stdout
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Lowest cosine between an article and an event for the article to join it
+    /// Lowest probability (by the link model) that an article belongs to an event for it to
+    /// join it, between 0 and 1
     #[arg(long, default_value_t = Config::default().threshold)]
     pub threshold: f32,
+    /// Link weights to use instead of the shipped ones (the `--fit-link` format)
+    #[arg(long)]
+    pub link: Option<PathBuf>,
+    /// Fit the link model to the candidate pairs of this labelled stream (needs --labels) and
+    /// write its weights to this file (the shipped ones are crates/cluster/data/link.tsv)
+    #[arg(long, requires = "labels")]
+    pub fit_link: Option<PathBuf>,
     /// Days an event may stay idle and still take dated articles
     #[arg(long, default_value_t = Config::default().window_days.expect("a default window"))]
     pub window: u32,
@@ -73,8 +82,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (None, None) => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(&mut out);
+    if !(args.threshold > 0.0 && args.threshold < 1.0) {
+        anyhow::bail!("--threshold {}: must be a probability between 0 and 1", args.threshold);
+    }
+    let link = match &args.link {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+            LinkModel::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => LinkModel::default(),
+    };
     let config = Config {
         threshold: args.threshold,
+        link,
         window_days: (!args.no_window).then_some(args.window),
         max_events: args.max_events,
         ..Config::default()
@@ -82,6 +102,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut clusterer = Clusterer::new(config);
     let mut input = chorus::ingest::open_text(&args.stream)?;
     let mut assigned: Vec<(String, String)> = Vec::new();
+    // For --fit-link: each candidate pair, and whether it is one gold event (an event's gold
+    // event is that of the article that opened it).
+    let mut pairs: Vec<(Features, bool)> = Vec::new();
+    let mut opened_by: HashMap<u64, String> = HashMap::new();
     let (mut articles, mut failed) = (0usize, 0usize);
     let mut bytes = Vec::new();
     let started = Instant::now();
@@ -113,6 +137,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let result = Article::from_json(line).and_then(|article| clusterer.add(&article).map(|a| (article, a)));
         match result {
             Ok((article, assignment)) => {
+                if let (Some(labels), Some(_)) = (&labels, &args.fit_link) {
+                    let gold = labels.event_of(&article.id).unwrap_or_default();
+                    for (event, features) in clusterer.candidates() {
+                        pairs.push((*features, opened_by.get(&event.0).is_some_and(|g| g == gold)));
+                    }
+                    if assignment.new_event {
+                        opened_by.insert(assignment.event.0, gold.to_string());
+                    }
+                }
                 let event = assignment.event.to_string();
                 let record = Record::Assigned {
                     id: &article.id,
@@ -142,6 +175,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "{quality}")?;
         writeln!(stdout, "speed: {}{memory}", speed(articles, seconds, cpu_started.zip(cpu_time())))?;
+    }
+    if let Some(path) = &args.fit_link {
+        let model = LinkModel::fit(&pairs).map_err(|e| anyhow::anyhow!("{source}: cannot fit the link model: {e}"))?;
+        std::fs::write(path, model.to_string()).with_context(|| format!("{}: cannot write", path.display()))?;
+        eprintln!("chorus: link model fitted to {} candidate pairs, written to {}", pairs.len(), path.display());
     }
     if failed > 0 {
         eprintln!("chorus: {source}: {failed} of {articles} lines had errors (error records in the output)");
