@@ -14,7 +14,8 @@ pub struct Clusterer {
 
 #[pymethods]
 impl Clusterer {
-    /// `threshold`: the similarity an article needs to join an event; `window_days`: how long a
+    /// `threshold`: the probability (by the link model, between 0 and 1) that an article belongs
+    /// to an event for it to join; `window_days`: how long a
     /// dated event may stay idle and still take articles (`None` keeps the default, `0` turns
     /// the window off). Both default to `chorus cluster`'s measured defaults.
     #[new]

@@ -101,3 +101,46 @@ fn gzip_streams_are_read_and_missing_files_named() {
     let missing = chorus(&["cluster", "no/such/stream.jsonl"]);
     missing.assert_fails_with(&["no/such/stream.jsonl"]);
 }
+
+/// `--fit-link` writes weights that `--link` reads back, and clustering with them is the same as
+/// with the same weights shipped; a bad weights file or threshold is a one-line error.
+#[test]
+fn link_weights_are_fitted_read_and_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fitted = dir.path().join("link.tsv");
+    let run = chorus(&[
+        "cluster".as_ref(),
+        example("articles.jsonl").as_os_str(),
+        "--labels".as_ref(),
+        example("labels.jsonl").as_os_str(),
+        "--fit-link".as_ref(),
+        fitted.as_os_str(),
+    ]);
+    run.assert_success();
+    assert!(run.stderr.contains("link model fitted to"), "{}", run.stderr);
+    let weights = fs::read_to_string(&fitted).expect("weights written");
+    for name in ["near", "near_numbers", "centroid", "overlap", "lead", "bias"] {
+        assert!(weights.lines().any(|l| l.starts_with(&format!("{name}\t"))), "{name} missing:\n{weights}");
+    }
+    let run =
+        chorus(&["cluster".as_ref(), example("articles.jsonl").as_os_str(), "--link".as_ref(), fitted.as_os_str()]);
+    run.assert_success();
+    assert_eq!(records(&run.stdout).len(), 13);
+
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../cluster/data/link.tsv");
+    let with_file =
+        chorus(&["cluster".as_ref(), example("articles.jsonl").as_os_str(), "--link".as_ref(), shipped.as_os_str()]);
+    let default = chorus(&["cluster".as_ref(), example("articles.jsonl").as_os_str()]);
+    assert_eq!(with_file.stdout, default.stdout);
+
+    let bad = dir.path().join("bad.tsv");
+    fs::write(&bad, weights.replace("lead\t", "lead\tmany")).expect("write");
+    chorus(&["cluster".as_ref(), example("articles.jsonl").as_os_str(), "--link".as_ref(), bad.as_os_str()])
+        .assert_fails_with(&["bad.tsv", "not a number"]);
+    chorus(&["cluster".as_ref(), example("articles.jsonl").as_os_str(), "--threshold".as_ref(), "1.5".as_ref()])
+        .assert_fails_with(&["--threshold 1.5", "between 0 and 1"]);
+    // Fitting needs gold events.
+    let run =
+        chorus(&["cluster".as_ref(), example("articles.jsonl").as_os_str(), "--fit-link".as_ref(), fitted.as_os_str()]);
+    assert_ne!(run.code, Some(0));
+}

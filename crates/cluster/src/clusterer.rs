@@ -14,7 +14,8 @@ use std::collections::{BTreeSet, VecDeque};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Lowest probability, by [`Config::link`], that an article belongs to an event for it to
-    /// join the event.
+    /// join the event: between 0 (every article joins its most probable candidate) and 1 (none
+    /// joins any).
     pub threshold: f32,
     /// The model of whether an article belongs to an event, from their similarities.
     pub link: LinkModel,
@@ -45,7 +46,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.2,
+            threshold: 0.3,
             link: LinkModel::default(),
             window_days: Some(7),
             max_events: 100_000,
@@ -317,7 +318,6 @@ impl Clusterer {
                 overlap / query_weight.max(f32::MIN_POSITIVE),
                 terms.len(),
                 n.terms,
-                event.articles,
                 n.cosine - rival,
             );
             self.candidates.push((id, features));

@@ -5,7 +5,8 @@
 //! with what only makes them long or short. Reports of one event from different outlets share
 //! few words, so a short report's best cosine is low even with its own event; separate features
 //! (the nearest article's cosine, its share from numbers, the event's centroid, the overlap of
-//! the article's rarest terms, lengths, the event's size) let a linear model weigh each, as in
+//! the article's rarest terms, lengths, the lead over the other candidates) let a linear model
+//! weigh each, as in
 //! Miranda et al. (2018), "Multilingual clustering of streaming news". The weights are a data
 //! file (`data/link.tsv`), retrained from a labelled stream by `chorus cluster --fit-link`.
 
@@ -13,10 +14,10 @@ use std::fmt;
 
 /// The features of an (article, event) pair, in the order of [`Features`]' fields.
 pub const FEATURE_NAMES: [&str; FEATURES] =
-    ["near", "near_numbers", "centroid", "overlap", "article_terms", "member_terms", "event_articles", "lead"];
+    ["near", "near_numbers", "centroid", "overlap", "article_terms", "member_terms", "lead"];
 
 /// How many features a pair has.
-pub const FEATURES: usize = 8;
+pub const FEATURES: usize = 7;
 
 /// The similarities of an article and a candidate event that decide whether it joins.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -26,7 +27,7 @@ impl Features {
     /// `near`: cosine with the nearest of the event's latest articles; `near_numbers`: the part
     /// of it from number terms; `centroid`: cosine with the event's centroid; `overlap`: share
     /// of the article's query weight on terms of the centroid; then the article's and the
-    /// nearest article's term counts and the event's article count (natural logs); `lead`: how
+    /// nearest article's term counts (natural logs); `lead`: how
     /// much higher `near` is than with any other candidate event (a clear winner is likelier
     /// right than the best of several close ones).
     #[allow(clippy::too_many_arguments)]
@@ -37,20 +38,10 @@ impl Features {
         overlap: f32,
         article_terms: usize,
         member_terms: usize,
-        event_articles: u32,
         lead: f32,
     ) -> Features {
         let ln = |n: f32| (1.0 + n).ln();
-        Features([
-            near,
-            near_numbers,
-            centroid,
-            overlap,
-            ln(article_terms as f32),
-            ln(member_terms as f32),
-            ln(event_articles as f32),
-            lead,
-        ])
+        Features([near, near_numbers, centroid, overlap, ln(article_terms as f32), ln(member_terms as f32), lead])
     }
 
     /// The cosine with the nearest article (what [`crate::Assignment::score`] reports).
@@ -226,7 +217,7 @@ mod tests {
     use super::*;
 
     fn pair(near: f32, overlap: f32) -> Features {
-        Features::new(near, 0.0, near, overlap, 50, 50, 1, near)
+        Features::new(near, 0.0, near, overlap, 50, 50, near)
     }
 
     #[test]

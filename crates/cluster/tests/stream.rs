@@ -71,6 +71,29 @@ fn one_event_per_story_on_a_clean_stream() {
     assert_eq!(assigned.iter().filter(|a| a.new_event).count(), STORIES.len());
 }
 
+/// The candidates of each article are what the link model decided on: the event it joined is
+/// among them, with the cosine it reports and the most probable by the link model.
+#[test]
+fn an_article_joins_its_most_probable_candidate() {
+    let config = undated();
+    let mut clusterer = Clusterer::new(config.clone());
+    for (article, _) in stream(40) {
+        let assignment = clusterer.add(&article).expect("readable");
+        let candidates = clusterer.candidates();
+        let best = candidates.iter().map(|(_, features)| config.link.logit(features)).fold(f32::NEG_INFINITY, f32::max);
+        if assignment.new_event {
+            assert!(best < (config.threshold / (1.0 - config.threshold)).ln(), "{candidates:?}");
+            continue;
+        }
+        let (_, joined) = candidates.iter().find(|(event, _)| *event == assignment.event).expect("a candidate");
+        assert_eq!(f64::from(joined.near()), assignment.score);
+        assert_eq!(config.link.logit(joined), best);
+        assert!(joined.0.iter().all(|f| f.is_finite()), "{joined:?}");
+    }
+    clusterer.add(&Article::new("a3", "A repeated id.")).expect("a duplicate");
+    assert!(clusterer.candidates().is_empty());
+}
+
 #[test]
 fn a_repeated_id_is_a_duplicate_and_changes_nothing() {
     let articles: Vec<Article> = stream(20).into_iter().map(|(article, _)| article).collect();
