@@ -3,9 +3,11 @@
 //! Each article is cleaned by chorus-ingest and tokenized by chorus-segment (stopwords out,
 //! Snowball stems), weighted by sublinear tf × an idf learned from the stream so far, and cut to
 //! its heaviest terms. Its heaviest few look up, in an inverted index from terms to live events,
-//! the events that share them; the article joins the event of the most similar of their latest
-//! articles (cosine at least [`Config::threshold`], within [`Config::window_days`] when dated),
-//! or opens a new event. Near-identical copies (shingle sketches) join their original's event; a repeated id
+//! the events that share them; a logistic [`LinkModel`] over several similarities of the article
+//! and each candidate (the cosine with its nearest latest article, numbers shared, the centroid,
+//! lengths, the lead over the other candidates) gives the probability that it belongs there; it
+//! joins the most probable event (at least [`Config::threshold`], within
+//! [`Config::window_days`] when dated), or opens a new event. Near-identical copies (shingle sketches) join their original's event; a repeated id
 //! is reported as a duplicate and changes nothing.
 //!
 //! ```
