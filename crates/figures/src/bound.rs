@@ -37,7 +37,7 @@ pub fn interval_of(value: u64, qualifier: Option<&str>) -> Interval {
     let (low, high) = match qualifier.unwrap_or("") {
         "at least" | "upwards of" => (value, None),
         "more than" | "over" => (value.saturating_add(1), None),
-        "at most" | "up to" | "as many as" | "as high as" => (0, Some(value)),
+        "at most" | "up to" | "as many as" | "as much as" | "as high as" => (0, Some(value)),
         "fewer than" | "less than" => (0, Some(value.saturating_sub(1))),
         "nearly" | "almost" => (value.saturating_sub(tolerance), Some(value)),
         "about" | "around" | "some" | "roughly" | "approximately" | "close to" | "an estimated" => {

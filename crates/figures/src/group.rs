@@ -83,6 +83,7 @@ pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
         });
         members[slot].push(i);
     }
+    let members = join_conversions(claims, members);
     members.into_iter().map(|indices| build_group(claims, indices, &places)).collect()
 }
 
@@ -112,6 +113,48 @@ fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<
     let key = unplaced_key(claim)?;
     let several = places.get(&key).is_some_and(|named| named.len() >= 2);
     Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5) } else { key })
+}
+
+/// Joins the groups of one measure written in two units (`350 feet`, `107 metres`): groups
+/// whose keys differ only in the amount, written in different units of one dimension, that
+/// agree within the conversion tolerance. Sorted by the amount in the base unit, so each group
+/// is compared with its neighbour only.
+fn join_conversions(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let convertible = |group: &Vec<usize>| {
+        let claim = &claims[group[0]];
+        let amount = claim.value.amount()?;
+        let key = (claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, claim.place.as_ref());
+        Some((key, amount.unit.dimension(), amount.in_base()?, amount))
+    };
+    let mut order: Vec<(usize, _)> = members.iter().enumerate().filter_map(|(g, m)| Some((g, convertible(m)?))).collect();
+    order.sort_by(|(_, a), (_, b)| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+    let mut into: Vec<usize> = (0..members.len()).collect();
+    for pair in order.windows(2) {
+        let [(first, a), (second, b)] = pair else { continue };
+        let joins = (a.0, a.1) == (b.0, b.1) && a.3.unit != b.3.unit && claims_agree(claims, &members[into[*first]], b.3);
+        if joins {
+            into[*second] = into[*first];
+        }
+    }
+    let mut joined: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
+    for (g, indices) in members.into_iter().enumerate() {
+        joined[into[g]].extend(indices);
+    }
+    let mut joined: Vec<Vec<usize>> = joined
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    joined.sort_unstable_by_key(|m| m[0]);
+    joined
+}
+
+/// Whether `amount` agrees with every amount of the group.
+fn claims_agree(claims: &[Claim], group: &[usize], amount: crate::measure::Amount) -> bool {
+    group.iter().all(|&i| claims[i].value.amount().is_some_and(|a| a.agrees(amount)))
 }
 
 fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> FigureGroup {
