@@ -194,6 +194,7 @@ pub fn score(groups: &[FigureGroup], labels: &LabelSet) -> Score {
                 && label.scope == group.scope
                 && jaccard(&pairs, &labelled_pairs(label)) >= MIN_OVERLAP
         });
+        eprintln!("CONF {:.3} {} {}", group.confidence, hit.is_some(), group.counted);
         if let Some(i) = hit {
             taken[i] = true;
             matched += 1;
@@ -248,6 +249,7 @@ mod tests {
             values,
             verdict,
             latest: None,
+            confidence: 1.0,
         }
     }
 

@@ -8,7 +8,9 @@
 //! `five Americans` against `seven Americans` says nothing about whether the five and the seven
 //! are one quantity, and pairing them would invent disputes.
 
+use crate::bound::{side, Side};
 use crate::claim::Claim;
+use crate::confidence::{confidence, SHOWN_CONFIDENCE};
 use crate::event::Event;
 use crate::number::Value;
 use crate::phase::Phase;
@@ -39,6 +41,9 @@ pub struct FigureGroup {
     pub verdict: Verdict,
     /// When `verdict` is `Updated`: the value given last.
     pub latest: Option<u64>,
+    /// How far the group can be trusted, from 0 to 1, from the evidence of its claims (see
+    /// `crate::confidence`).
+    pub confidence: f64,
 }
 
 /// One value of a group and its sources.
@@ -61,10 +66,18 @@ impl FigureGroup {
     pub fn is_disputed(&self) -> bool {
         matches!(self.verdict, Verdict::Disagree | Verdict::Updated)
     }
+
+    /// Whether a brief shows the group among the figures the reports disagree on: disputed,
+    /// with a confidence of at least [`SHOWN_CONFIDENCE`].
+    pub fn is_shown(&self) -> bool {
+        self.is_disputed() && self.confidence >= SHOWN_CONFIDENCE
+    }
 }
 
-/// Counted key, event, phase, scope, place, and for a claim without an event its value.
-type GroupKey<'a> = (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>);
+/// Counted key, event, phase, scope, place, for a claim without an event its value, and for a
+/// measure the side its hedge bounds it from (`more than 50 percent` is not `50 percent needed`).
+type GroupKey<'a> =
+    (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>, Option<Side>);
 
 /// Every group, single-source ones included, in order of each group's first claim.
 ///
@@ -83,7 +96,7 @@ pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
         });
         members[slot].push(i);
     }
-    let members = join_conversions(claims, members);
+    let members = join_conversions(claims, apart_repeated_measures(claims, members));
     members.into_iter().map(|indices| build_group(claims, indices, &places)).collect()
 }
 
@@ -93,7 +106,8 @@ type NamedPlaces<'a> = HashMap<GroupKey<'a>, Vec<&'a Place>>;
 fn unplaced_key(claim: &Claim) -> Option<GroupKey<'_>> {
     let place = claim.place.as_ref().filter(|p| !matches!(p, Place::Named(_)));
     let value = claim.event.is_none().then_some(claim.value);
-    Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value))
+    let side = claim.value.amount().map(|_| side(claim.qualifier.as_deref()));
+    Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value, side))
 }
 
 fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
@@ -112,7 +126,31 @@ fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
 fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<'a>> {
     let key = unplaced_key(claim)?;
     let several = places.get(&key).is_some_and(|named| named.len() >= 2);
-    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5) } else { key })
+    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5, key.6) } else { key })
+}
+
+/// A report that gives one measure twice (`up 73 percent` for two crops, `20 percent` for
+/// pensions and for salaries) may be naming two quantities, and nothing says which of its
+/// claims the other reports' claims are about: its claims leave the group, one group each.
+fn apart_repeated_measures(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut out = Vec::with_capacity(members.len());
+    for group in members {
+        if claims[group[0]].value.amount().is_none() {
+            out.push(group);
+            continue;
+        }
+        let mut per_report: HashMap<usize, usize> = HashMap::new();
+        for &i in &group {
+            *per_report.entry(claims[i].doc_index).or_default() += 1;
+        }
+        let (apart, kept): (Vec<usize>, Vec<usize>) =
+            group.into_iter().partition(|&i| per_report[&claims[i].doc_index] > 1);
+        if !kept.is_empty() {
+            out.push(kept);
+        }
+        out.extend(apart.into_iter().map(|i| vec![i]));
+    }
+    out
 }
 
 /// Joins the groups of one measure written in two units (`350 feet`, `107 metres`): groups
@@ -123,7 +161,8 @@ fn join_conversions(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize
     let convertible = |group: &Vec<usize>| {
         let claim = &claims[group[0]];
         let amount = claim.value.amount()?;
-        let key = (claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, claim.place.as_ref());
+        let side = side(claim.qualifier.as_deref());
+        let key = (claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, claim.place.as_ref(), side);
         Some((key, amount.unit.dimension(), amount.in_base()?, amount))
     };
     let mut order: Vec<(usize, _)> = members.iter().enumerate().filter_map(|(g, m)| Some((g, convertible(m)?))).collect();
@@ -161,6 +200,7 @@ fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> F
     let first = &claims[indices[0]];
     let place = place_key(first, places).and_then(|key| key.4.cloned());
     let (verdict, latest) = judge(indices.iter().map(|&i| &claims[i]));
+    let confidence = confidence(indices.iter().map(|&i| &claims[i]));
     FigureGroup {
         counted: first.counted_key.clone(),
         event: first.event,
@@ -171,6 +211,7 @@ fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> F
         claims: indices,
         verdict,
         latest,
+        confidence,
     }
 }
 

@@ -14,6 +14,7 @@
 mod attribution;
 mod bound;
 mod claim;
+mod confidence;
 mod counted;
 mod day;
 pub mod eval;
@@ -29,6 +30,7 @@ mod trap;
 mod verdict;
 
 pub use claim::{extract, Claim};
+pub use confidence::SHOWN_CONFIDENCE;
 pub use day::Moment;
 pub use event::Event;
 pub use group::{group, FigureGroup, FigureValue};

@@ -369,7 +369,7 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
         }
     }
 
-    for (fi, _) in found.iter().enumerate().filter(|(_, f)| f.group.is_disputed()) {
+    for (fi, _) in found.iter().enumerate().filter(|(_, f)| f.group.is_shown()) {
         match label_of[fi] {
             None if !labels.complete => {}
             None => score.shown += 1,
@@ -409,6 +409,7 @@ mod tests {
                 .collect(),
             verdict,
             latest: None,
+            confidence: 1.0,
         }
     }
 
