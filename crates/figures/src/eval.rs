@@ -179,9 +179,10 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 const MIN_OVERLAP: f64 = 0.5;
 
-/// Scores the disputed groups among `groups` against `labels`.
+/// Scores the disputed groups a brief shows (`FigureGroup::is_shown`) among `groups` against
+/// `labels`.
 pub fn score(groups: &[FigureGroup], labels: &LabelSet) -> Score {
-    let found: Vec<&FigureGroup> = groups.iter().filter(|g| g.is_disputed()).collect();
+    let found: Vec<&FigureGroup> = groups.iter().filter(|g| g.is_shown()).collect();
     let mut taken = vec![false; labels.disputed.len()];
     let mut matched = 0;
     for group in &found {
@@ -194,7 +195,6 @@ pub fn score(groups: &[FigureGroup], labels: &LabelSet) -> Score {
                 && label.scope == group.scope
                 && jaccard(&pairs, &labelled_pairs(label)) >= MIN_OVERLAP
         });
-        eprintln!("CONF {:.3} {} {}", group.confidence, hit.is_some(), group.counted);
         if let Some(i) = hit {
             taken[i] = true;
             matched += 1;

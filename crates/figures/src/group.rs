@@ -12,6 +12,7 @@ use crate::bound::{side, Side};
 use crate::claim::Claim;
 use crate::confidence::{confidence, SHOWN_CONFIDENCE};
 use crate::event::Event;
+use crate::measure::Amount;
 use crate::number::Value;
 use crate::phase::Phase;
 use crate::place::Place;
@@ -131,20 +132,22 @@ fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<
 
 /// A report that gives one measure twice (`up 73 percent` for two crops, `20 percent` for
 /// pensions and for salaries) may be naming two quantities, and nothing says which of its
-/// claims the other reports' claims are about: its claims leave the group, one group each.
+/// claims the other reports' claims are about: its claims of that amount leave their groups,
+/// one group each.
 fn apart_repeated_measures(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut per_report: HashMap<(usize, Amount), usize> = HashMap::new();
+    for claim in claims {
+        if let Some(amount) = claim.value.amount() {
+            *per_report.entry((claim.doc_index, amount)).or_default() += 1;
+        }
+    }
+    let repeated = |i: &usize| {
+        let claim = &claims[*i];
+        claim.value.amount().is_some_and(|amount| per_report[&(claim.doc_index, amount)] > 1)
+    };
     let mut out = Vec::with_capacity(members.len());
     for group in members {
-        if claims[group[0]].value.amount().is_none() {
-            out.push(group);
-            continue;
-        }
-        let mut per_report: HashMap<usize, usize> = HashMap::new();
-        for &i in &group {
-            *per_report.entry(claims[i].doc_index).or_default() += 1;
-        }
-        let (apart, kept): (Vec<usize>, Vec<usize>) =
-            group.into_iter().partition(|&i| per_report[&claims[i].doc_index] > 1);
+        let (apart, kept): (Vec<usize>, Vec<usize>) = group.into_iter().partition(repeated);
         if !kept.is_empty() {
             out.push(kept);
         }
@@ -192,7 +195,7 @@ fn join_conversions(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize
 }
 
 /// Whether `amount` agrees with every amount of the group.
-fn claims_agree(claims: &[Claim], group: &[usize], amount: crate::measure::Amount) -> bool {
+fn claims_agree(claims: &[Claim], group: &[usize], amount: Amount) -> bool {
     group.iter().all(|&i| claims[i].value.amount().is_some_and(|a| a.agrees(amount)))
 }
 
