@@ -151,7 +151,7 @@ const LEFT_REACH: usize = 6;
 /// The event of the noun phrase `np_start..np_end` (its number included).
 ///
 /// Rule: first a verb governing the count from right before it (`killing 38 people`, `wounded
-/// at least 17 others`): nothing can come between them, so whatever verb follows the phrase
+/// at least 17 others`, `killing all 109 people on board`): nothing but `all` can come between them, so whatever verb follows the phrase
 /// belongs to a larger clause (`Six crew members, killing 38 people, have been arrested`).
 /// Then the verb phrase after the noun phrase, read up to the end of its clause (`, and`
 /// also ends it), crossing coordinated counts (`23 hostages and 32 militants were killed`) but
@@ -165,9 +165,14 @@ pub fn event_for(tokens: &[Token], np_start: usize, np_end: usize) -> Option<Eve
     governing_verb(tokens, np_start).or_else(|| event_after(tokens, np_end)).or_else(|| event_before(tokens, np_start))
 }
 
-/// The event of a participle or past verb (`killing`, `wounded`) right before token `np_start`.
+/// The event of a participle or past verb (`killing`, `wounded`) right before token `np_start`,
+/// or before an `all` there.
 fn governing_verb(tokens: &[Token], np_start: usize) -> Option<Event> {
-    let k = np_start.checked_sub(1)?;
+    let mut k = np_start.checked_sub(1)?;
+    // `killed all 109 people aboard`
+    if tokens[k].is("all") {
+        k = k.checked_sub(1)?;
+    }
     let verb_form = tokens[k].lower.ends_with("ing") || tokens[k].lower.ends_with("ed");
     event_at(tokens, k).filter(|(_, len)| *len == 1 && verb_form && !is_negated(tokens, k)).map(|(event, _)| event)
 }

@@ -168,12 +168,14 @@ fn join_conversions(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize
         let key = (claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, claim.place.as_ref(), side);
         Some((key, amount.unit.dimension(), amount.in_base()?, amount))
     };
-    let mut order: Vec<(usize, _)> = members.iter().enumerate().filter_map(|(g, m)| Some((g, convertible(m)?))).collect();
+    let mut order: Vec<(usize, _)> =
+        members.iter().enumerate().filter_map(|(g, m)| Some((g, convertible(m)?))).collect();
     order.sort_by(|(_, a), (_, b)| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
     let mut into: Vec<usize> = (0..members.len()).collect();
     for pair in order.windows(2) {
         let [(first, a), (second, b)] = pair else { continue };
-        let joins = (a.0, a.1) == (b.0, b.1) && a.3.unit != b.3.unit && claims_agree(claims, &members[into[*first]], b.3);
+        let joins =
+            (a.0, a.1) == (b.0, b.1) && a.3.unit != b.3.unit && claims_agree(claims, &members[into[*first]], b.3);
         if joins {
             into[*second] = into[*first];
         }

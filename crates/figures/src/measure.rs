@@ -259,9 +259,7 @@ fn unit_after(tokens: &[Token], at: usize) -> Option<(Unit, usize)> {
         .words
         .iter()
         .filter(|w| !w.before)
-        .filter(|w| {
-            tokens.get(at..at + w.words.len()).is_some_and(|ts| ts.iter().zip(&w.words).all(|(t, w)| t.is(w)))
-        })
+        .filter(|w| tokens.get(at..at + w.words.len()).is_some_and(|ts| ts.iter().zip(&w.words).all(|(t, w)| t.is(w))))
         .max_by_key(|w| w.words.len())
         .map(|w| (w.unit, at + w.words.len()))
 }

@@ -70,7 +70,9 @@ const MEASURES: &str = include_str!("golden/measures.tsv");
 /// A measure as a table cell: `number as written|amount|unit|key`.
 fn measure_cell(claim: &Claim) -> String {
     match claim.value.amount() {
-        Some(amount) => format!("{}|{}|{}|{}", claim.number_text, amount.value(), amount.unit.code(), claim.counted_key),
+        Some(amount) => {
+            format!("{}|{}|{}|{}", claim.number_text, amount.value(), amount.unit.code(), claim.counted_key)
+        }
         None => format!("{}|count|-|{}", claim.number_text, claim.counted_key),
     }
 }

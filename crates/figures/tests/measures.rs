@@ -26,7 +26,8 @@ fn numbers(groups: &[(FigureGroup, Vec<String>)]) -> Vec<Vec<&str>> {
 
 #[test]
 fn a_measure_and_its_conversion_are_one_figure() {
-    let groups = groups_of(&["The Kursk lies 350 feet down.", "The wreck lies 107 metres down.", "It is 108 metres down."]);
+    let groups =
+        groups_of(&["The Kursk lies 350 feet down.", "The wreck lies 107 metres down.", "It is 108 metres down."]);
     assert_eq!(numbers(&groups), [vec!["350 feet", "107 metres"], vec!["108 metres"]]);
     assert_eq!(groups[0].0.verdict, Verdict::Agree);
     let groups = groups_of(&["The crash site is 10 miles (15 kilometers) from the town."]);
