@@ -151,8 +151,8 @@ const LEFT_REACH: usize = 6;
 /// The event of the noun phrase `np_start..np_end` (its number included).
 ///
 /// Rule: first a verb governing the count from right before it (`killing 38 people`, `wounded
-/// at least 17 others`, `killing all 109 people on board`): nothing but `all` can come between them, so whatever verb follows the phrase
-/// belongs to a larger clause (`Six crew members, killing 38 people, have been arrested`).
+/// at least 17 others`, `killing all 109 people on board`): nothing but `all` can come between
+/// them, so whatever verb follows the phrase belongs to a larger clause (`Six crew members, killing 38 people, have been arrested`).
 /// Then the verb phrase after the noun phrase, read up to the end of its clause (`, and`
 /// also ends it), crossing coordinated counts (`23 hostages and 32 militants were killed`) but
 /// not a count with its own event word (`…, 310,000 injured`), and, right after the phrase,
