@@ -123,7 +123,7 @@ impl Amount {
     pub fn new(value: f64, unit: Unit) -> Option<Amount> {
         let thousandths = (value * 1000.0).round();
         (thousandths.is_finite() && thousandths >= 0.0 && thousandths < u64::MAX as f64)
-            .then(|| Amount { thousandths: thousandths as u64, unit })
+            .then_some(Amount { thousandths: thousandths as u64, unit })
     }
 
     /// The number as written, in its unit.
