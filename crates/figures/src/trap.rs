@@ -1,5 +1,8 @@
-//! Numbers that are not counts of anything: dates, years, ages, times, money, measures,
-//! percentages, scores, phone numbers, addresses, ordinals and identifiers.
+//! Numbers that are not counts of anything: dates, years, ages, times, scores, phone numbers,
+//! addresses, ordinals and identifiers, and units nobody compares (`degrees`, `barrels`).
+//! Measures with units of `lexicon/units.txt` are read before these rules (see
+//! `crate::measure`); the unit words here (`lexicon/traps.txt`) catch what is left, such as
+//! `two years ago`.
 //!
 //! Each rule looks at the number and its immediate neighbours only. Compounds written as one
 //! token (`40-year-old`, `two-day`, `3-1`, `17/01/2013`, `10:30`, `AK-47`, `7th`) never become
