@@ -14,7 +14,8 @@ pub struct Figures {
     pub groups: Vec<FigureGroup>,
     /// Every claim, with its span; the groups index into it.
     pub claims: Vec<CitedClaim>,
-    /// (sentence index, group index) for every claim in a disputed group.
+    /// (sentence index, group index) for every claim in a disputed group the brief shows
+    /// (`FigureGroup::is_shown`).
     pub disputed: Vec<(usize, usize)>,
     /// The groups whose value changed since the seen reports.
     pub updates: Vec<FigureUpdate>,
@@ -49,7 +50,7 @@ fn disputed_sentences(claims: &[Claim], groups: &[FigureGroup]) -> Vec<(usize, u
     let mut pairs: Vec<(usize, usize)> = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.is_disputed())
+        .filter(|(_, g)| g.is_shown())
         .flat_map(|(i, g)| g.claims.iter().map(move |&c| (claims[c].sentence, i)))
         .collect();
     pairs.sort_unstable();

@@ -30,6 +30,27 @@ pub struct Interval {
     pub high: Option<u64>,
 }
 
+/// Which way a hedge bounds a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    /// `more than 50 percent`, `at least 23`: a floor.
+    Floor,
+    /// `up to $11,000`, `as many as 50`: a ceiling.
+    Ceiling,
+    /// A bare figure, or one hedged around it (`about 60 percent`, `nearly 60`).
+    Point,
+}
+
+/// The side a hedge bounds a figure from, read from the interval it allows.
+pub fn side(qualifier: Option<&str>) -> Side {
+    let Interval { low, high } = interval_of(100, qualifier);
+    match (low, high) {
+        (_, None) => Side::Floor,
+        (0, Some(_)) => Side::Ceiling,
+        _ => Side::Point,
+    }
+}
+
 /// The counts allowed by `value` said with the hedge `qualifier` (lowercase words separated by
 /// single spaces, as [`crate::Claim::qualifier`] holds them).
 pub fn interval_of(value: u64, qualifier: Option<&str>) -> Interval {
@@ -37,7 +58,7 @@ pub fn interval_of(value: u64, qualifier: Option<&str>) -> Interval {
     let (low, high) = match qualifier.unwrap_or("") {
         "at least" | "upwards of" => (value, None),
         "more than" | "over" => (value.saturating_add(1), None),
-        "at most" | "up to" | "as many as" | "as high as" => (0, Some(value)),
+        "at most" | "up to" | "as many as" | "as much as" | "as high as" => (0, Some(value)),
         "fewer than" | "less than" => (0, Some(value.saturating_sub(1))),
         "nearly" | "almost" => (value.saturating_sub(tolerance), Some(value)),
         "about" | "around" | "some" | "roughly" | "approximately" | "close to" | "an estimated" => {
@@ -103,6 +124,10 @@ mod tests {
     #[test]
     fn a_range_holds_every_count_between_its_ends() {
         assert_eq!(interval_of(20, Some("between 10 and")), Interval { low: 10, high: Some(20) });
+        assert_eq!(side(Some("more than")), Side::Floor);
+        assert_eq!(side(Some("as much as")), Side::Ceiling);
+        assert_eq!(side(Some("nearly")), Side::Point);
+        assert_eq!(side(None), Side::Point);
         assert!(can_hold(&[(20, Some("between 10 and")), (15, None)]));
         assert!(!can_hold(&[(20, Some("between 10 and")), (25, None)]));
         assert!(!can_hold(&[(20, Some("between 10 and")), (9, None)]));

@@ -5,6 +5,7 @@ use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after, singular};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
+use crate::measure::{measure_at, MeasureMatch};
 use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::place::{place_after, place_end, Place};
@@ -130,6 +131,11 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
     let mut previous: Option<Figure> = None;
     let mut i = 0;
     while i < parts.tokens.len() {
+        if let Some(measure) = measure_at(&parts.tokens, i) {
+            claims.push(build_claim(&parts, &measured(&parts.tokens, &measure), sentence, context, report));
+            i = measure.end;
+            continue;
+        }
         let Some(found) = number_at(&parts.tokens, i) else {
             i += 1;
             continue;
@@ -161,6 +167,23 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
     }
     if let Some(named) = parts.sources.iter().rev().find(|s| !s.is_pronoun) {
         report.last_source = Some(parts.text[named.range.clone()].to_string());
+    }
+}
+
+/// A measure as a figure: its number is the amount with its unit (`$270 million`, `350 feet`),
+/// its hedge is read before that, and what it counts is its dimension (`length`, `money`).
+fn measured(tokens: &[Token], measure: &MeasureMatch) -> Figure {
+    Figure {
+        start: qualifier_before(tokens, measure.start).unwrap_or(measure.start),
+        range_low: None,
+        number_start: measure.start,
+        number_end: measure.end,
+        end: measure.end,
+        value: Value::Amount(measure.amount),
+        words: vec![measure.amount.unit.dimension().to_string()],
+        event: None,
+        phase: None,
+        elliptical: false,
     }
 }
 

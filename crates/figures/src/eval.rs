@@ -179,9 +179,10 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 const MIN_OVERLAP: f64 = 0.5;
 
-/// Scores the disputed groups among `groups` against `labels`.
+/// Scores the disputed groups a brief shows (`FigureGroup::is_shown`) among `groups` against
+/// `labels`.
 pub fn score(groups: &[FigureGroup], labels: &LabelSet) -> Score {
-    let found: Vec<&FigureGroup> = groups.iter().filter(|g| g.is_disputed()).collect();
+    let found: Vec<&FigureGroup> = groups.iter().filter(|g| g.is_shown()).collect();
     let mut taken = vec![false; labels.disputed.len()];
     let mut matched = 0;
     for group in &found {
@@ -248,6 +249,7 @@ mod tests {
             values,
             verdict,
             latest: None,
+            confidence: 1.0,
         }
     }
 

@@ -5,6 +5,7 @@ use crate::number::number_at;
 use crate::token::Token;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// What happened to the things counted; figures group only with figures of the same event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -49,70 +50,41 @@ impl fmt::Display for Event {
     }
 }
 
-/// Words and phrases for each event, longest phrases first so `lost their lives` wins over
-/// nothing and `feared dead` is read as missing rather than killed.
-const LEXICON: &[(&[&str], Event)] = &[
-    (&["lost", "their", "lives"], Event::Killed),
-    (&["lost", "his", "life"], Event::Killed),
-    (&["lost", "her", "life"], Event::Killed),
-    (&["lost", "lives"], Event::Killed),
-    (&["feared", "dead"], Event::Missing),
-    (&["taken", "hostage"], Event::Held),
-    (&["took", "hostage"], Event::Held),
-    (&["in", "custody"], Event::Arrested),
-    (&["on", "board"], Event::Present),
-    (&["at", "the", "site"], Event::Present),
-    (&["at", "the", "plant"], Event::Present),
-    (&["at", "the", "facility"], Event::Present),
-    (&["at", "the", "complex"], Event::Present),
-    (&["at", "the", "scene"], Event::Present),
-    (&["on", "the", "site"], Event::Present),
-    (&["aboard"], Event::Present),
-    // `the toll rose to 38`: in news a toll is a death toll unless it says otherwise.
-    (&["toll"], Event::Killed),
-    (&["killed"], Event::Killed),
-    (&["kill"], Event::Killed),
-    (&["killing"], Event::Killed),
-    (&["dead"], Event::Killed),
-    (&["died"], Event::Killed),
-    (&["die"], Event::Killed),
-    (&["death"], Event::Killed),
-    (&["deaths"], Event::Killed),
-    (&["perished"], Event::Killed),
-    (&["slain"], Event::Killed),
-    (&["murdered"], Event::Killed),
-    (&["executed"], Event::Killed),
-    (&["fatalities"], Event::Killed),
-    (&["injured"], Event::Injured),
-    (&["injuring"], Event::Injured),
-    (&["injuries"], Event::Injured),
-    (&["wounded"], Event::Injured),
-    (&["wounding"], Event::Injured),
-    (&["hurt"], Event::Injured),
-    (&["hospitalized"], Event::Injured),
-    (&["hospitalised"], Event::Injured),
-    (&["missing"], Event::Missing),
-    (&["unaccounted"], Event::Missing),
-    (&["disappeared"], Event::Missing),
-    (&["held"], Event::Held),
-    (&["holding"], Event::Held),
-    (&["captured"], Event::Held),
-    (&["seized"], Event::Held),
-    (&["kidnapped"], Event::Held),
-    (&["abducted"], Event::Held),
-    (&["captive"], Event::Held),
-    (&["freed"], Event::Freed),
-    (&["released"], Event::Freed),
-    (&["rescued"], Event::Freed),
-    (&["liberated"], Event::Freed),
-    (&["escaped"], Event::Escaped),
-    (&["fled"], Event::Escaped),
-    (&["flee"], Event::Escaped),
-    (&["safe"], Event::Safe),
-    (&["unharmed"], Event::Safe),
-    (&["arrested"], Event::Arrested),
-    (&["detained"], Event::Arrested),
-];
+impl Event {
+    /// Every event, in the order of the enum.
+    const ALL: [Event; 9] = [
+        Event::Killed,
+        Event::Injured,
+        Event::Missing,
+        Event::Held,
+        Event::Freed,
+        Event::Escaped,
+        Event::Safe,
+        Event::Arrested,
+        Event::Present,
+    ];
+
+    /// The event of that name (`killed`, as [`fmt::Display`] writes it).
+    fn named(name: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.to_string() == name)
+    }
+}
+
+/// Words and phrases for each event (`lexicon/events.txt`), longest phrases first, so that
+/// `feared dead` is read as missing rather than killed.
+static LEXICON: LazyLock<Vec<(Vec<&'static str>, Event)>> = LazyLock::new(|| {
+    let mut phrases: Vec<(Vec<&'static str>, Event)> = include_str!("../lexicon/events.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .flat_map(|line| {
+            let (name, phrases) = line.split_once(':').unwrap_or_else(|| panic!("events.txt: no `:` in {line:?}"));
+            let event = Event::named(name.trim()).unwrap_or_else(|| panic!("events.txt: no event {name:?}"));
+            phrases.split(',').map(move |p| (p.split_whitespace().collect(), event))
+        })
+        .collect();
+    phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    phrases
+});
 
 /// The event phrase starting at token `i`, with how many tokens it spans.
 pub fn event_at(tokens: &[Token], i: usize) -> Option<(Event, usize)> {
@@ -179,8 +151,8 @@ const LEFT_REACH: usize = 6;
 /// The event of the noun phrase `np_start..np_end` (its number included).
 ///
 /// Rule: first a verb governing the count from right before it (`killing 38 people`, `wounded
-/// at least 17 others`): nothing can come between them, so whatever verb follows the phrase
-/// belongs to a larger clause (`Six crew members, killing 38 people, have been arrested`).
+/// at least 17 others`, `killing all 109 people on board`): nothing but `all` can come between
+/// them, so whatever verb follows the phrase belongs to a larger clause (`Six crew members, killing 38 people, have been arrested`).
 /// Then the verb phrase after the noun phrase, read up to the end of its clause (`, and`
 /// also ends it), crossing coordinated counts (`23 hostages and 32 militants were killed`) but
 /// not a count with its own event word (`…, 310,000 injured`), and, right after the phrase,
@@ -193,9 +165,14 @@ pub fn event_for(tokens: &[Token], np_start: usize, np_end: usize) -> Option<Eve
     governing_verb(tokens, np_start).or_else(|| event_after(tokens, np_end)).or_else(|| event_before(tokens, np_start))
 }
 
-/// The event of a participle or past verb (`killing`, `wounded`) right before token `np_start`.
+/// The event of a participle or past verb (`killing`, `wounded`) right before token `np_start`,
+/// or before an `all` there.
 fn governing_verb(tokens: &[Token], np_start: usize) -> Option<Event> {
-    let k = np_start.checked_sub(1)?;
+    let mut k = np_start.checked_sub(1)?;
+    // `killed all 109 people aboard`
+    if tokens[k].is("all") {
+        k = k.checked_sub(1)?;
+    }
     let verb_form = tokens[k].lower.ends_with("ing") || tokens[k].lower.ends_with("ed");
     event_at(tokens, k).filter(|(_, len)| *len == 1 && verb_form && !is_negated(tokens, k)).map(|(event, _)| event)
 }

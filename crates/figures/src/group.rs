@@ -8,8 +8,11 @@
 //! `five Americans` against `seven Americans` says nothing about whether the five and the seven
 //! are one quantity, and pairing them would invent disputes.
 
+use crate::bound::{side, Side};
 use crate::claim::Claim;
+use crate::confidence::{confidence, SHOWN_CONFIDENCE};
 use crate::event::Event;
+use crate::measure::Amount;
 use crate::number::Value;
 use crate::phase::Phase;
 use crate::place::Place;
@@ -39,6 +42,9 @@ pub struct FigureGroup {
     pub verdict: Verdict,
     /// When `verdict` is `Updated`: the value given last.
     pub latest: Option<u64>,
+    /// How far the group can be trusted, from 0 to 1, from the evidence of its claims (see
+    /// `crate::confidence`).
+    pub confidence: f64,
 }
 
 /// One value of a group and its sources.
@@ -61,10 +67,18 @@ impl FigureGroup {
     pub fn is_disputed(&self) -> bool {
         matches!(self.verdict, Verdict::Disagree | Verdict::Updated)
     }
+
+    /// Whether a brief shows the group among the figures the reports disagree on: disputed,
+    /// with a confidence of at least [`SHOWN_CONFIDENCE`].
+    pub fn is_shown(&self) -> bool {
+        self.is_disputed() && self.confidence >= SHOWN_CONFIDENCE
+    }
 }
 
-/// Counted key, event, phase, scope, place, and for a claim without an event its value.
-type GroupKey<'a> = (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>);
+/// Counted key, event, phase, scope, place, for a claim without an event its value, and for a
+/// measure the side its hedge bounds it from (`more than 50 percent` is not `50 percent needed`).
+type GroupKey<'a> =
+    (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>, Option<Side>);
 
 /// Every group, single-source ones included, in order of each group's first claim.
 ///
@@ -83,6 +97,7 @@ pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
         });
         members[slot].push(i);
     }
+    let members = join_conversions(claims, apart_repeated_measures(claims, members));
     members.into_iter().map(|indices| build_group(claims, indices, &places)).collect()
 }
 
@@ -92,7 +107,8 @@ type NamedPlaces<'a> = HashMap<GroupKey<'a>, Vec<&'a Place>>;
 fn unplaced_key(claim: &Claim) -> Option<GroupKey<'_>> {
     let place = claim.place.as_ref().filter(|p| !matches!(p, Place::Named(_)));
     let value = claim.event.is_none().then_some(claim.value);
-    Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value))
+    let side = claim.value.amount().map(|_| side(claim.qualifier.as_deref()));
+    Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value, side))
 }
 
 fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
@@ -111,13 +127,85 @@ fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
 fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<'a>> {
     let key = unplaced_key(claim)?;
     let several = places.get(&key).is_some_and(|named| named.len() >= 2);
-    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5) } else { key })
+    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5, key.6) } else { key })
+}
+
+/// A report that gives one measure twice (`up 73 percent` for two crops, `20 percent` for
+/// pensions and for salaries) may be naming two quantities, and nothing says which of its
+/// claims the other reports' claims are about: its claims of that amount leave their groups,
+/// one group each.
+fn apart_repeated_measures(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut per_report: HashMap<(usize, Amount), usize> = HashMap::new();
+    for claim in claims {
+        if let Some(amount) = claim.value.amount() {
+            *per_report.entry((claim.doc_index, amount)).or_default() += 1;
+        }
+    }
+    let repeated = |i: &usize| {
+        let claim = &claims[*i];
+        claim.value.amount().is_some_and(|amount| per_report[&(claim.doc_index, amount)] > 1)
+    };
+    let mut out = Vec::with_capacity(members.len());
+    for group in members {
+        let (apart, kept): (Vec<usize>, Vec<usize>) = group.into_iter().partition(repeated);
+        if !kept.is_empty() {
+            out.push(kept);
+        }
+        out.extend(apart.into_iter().map(|i| vec![i]));
+    }
+    out
+}
+
+/// Joins the groups of one measure written in two units (`350 feet`, `107 metres`): groups
+/// whose keys differ only in the amount, written in different units of one dimension, that
+/// agree within the conversion tolerance. Sorted by the amount in the base unit, so each group
+/// is compared with its neighbour only.
+fn join_conversions(claims: &[Claim], members: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let convertible = |group: &Vec<usize>| {
+        let claim = &claims[group[0]];
+        let amount = claim.value.amount()?;
+        let side = side(claim.qualifier.as_deref());
+        let key = (claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, claim.place.as_ref(), side);
+        Some((key, amount.unit.dimension(), amount.in_base()?, amount))
+    };
+    let mut order: Vec<(usize, _)> =
+        members.iter().enumerate().filter_map(|(g, m)| Some((g, convertible(m)?))).collect();
+    order.sort_by(|(_, a), (_, b)| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+    let mut into: Vec<usize> = (0..members.len()).collect();
+    for pair in order.windows(2) {
+        let [(first, a), (second, b)] = pair else { continue };
+        let joins =
+            (a.0, a.1) == (b.0, b.1) && a.3.unit != b.3.unit && claims_agree(claims, &members[into[*first]], b.3);
+        if joins {
+            into[*second] = into[*first];
+        }
+    }
+    let mut joined: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
+    for (g, indices) in members.into_iter().enumerate() {
+        joined[into[g]].extend(indices);
+    }
+    let mut joined: Vec<Vec<usize>> = joined
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    joined.sort_unstable_by_key(|m| m[0]);
+    joined
+}
+
+/// Whether `amount` agrees with every amount of the group.
+fn claims_agree(claims: &[Claim], group: &[usize], amount: Amount) -> bool {
+    group.iter().all(|&i| claims[i].value.amount().is_some_and(|a| a.agrees(amount)))
 }
 
 fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> FigureGroup {
     let first = &claims[indices[0]];
     let place = place_key(first, places).and_then(|key| key.4.cloned());
     let (verdict, latest) = judge(indices.iter().map(|&i| &claims[i]));
+    let confidence = confidence(indices.iter().map(|&i| &claims[i]));
     FigureGroup {
         counted: first.counted_key.clone(),
         event: first.event,
@@ -128,6 +216,7 @@ fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> F
         claims: indices,
         verdict,
         latest,
+        confidence,
     }
 }
 

@@ -14,11 +14,13 @@
 mod attribution;
 mod bound;
 mod claim;
+mod confidence;
 mod counted;
 mod day;
 pub mod eval;
 mod event;
 mod group;
+mod measure;
 mod number;
 mod phase;
 mod place;
@@ -28,9 +30,11 @@ mod trap;
 mod verdict;
 
 pub use claim::{extract, Claim};
+pub use confidence::SHOWN_CONFIDENCE;
 pub use day::Moment;
 pub use event::Event;
 pub use group::{group, FigureGroup, FigureValue};
+pub use measure::{Amount, Unit, CONVERSION_TOLERANCE};
 pub use number::Value;
 pub use phase::Phase;
 pub use place::Place;

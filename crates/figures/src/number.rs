@@ -5,6 +5,7 @@
 //! a small state machine over the sentence's tokens does all three and never reads `one of` as
 //! a count by accident (that decision belongs to the trap rules).
 
+use crate::measure::Amount;
 use crate::token::Token;
 use serde::Serialize;
 
@@ -16,6 +17,8 @@ pub enum Value {
     Exact(u64),
     /// `several`, `dozens`, `some`, `a few`: an amount with no value to compare.
     Vague,
+    /// A measure with its unit: `350 feet`, `$270 million`, `52.4 percent` (see `crate::measure`).
+    Amount(Amount),
 }
 
 impl Value {
@@ -23,7 +26,15 @@ impl Value {
     pub fn exact(self) -> Option<u64> {
         match self {
             Value::Exact(n) => Some(n),
-            Value::Vague => None,
+            Value::Vague | Value::Amount(_) => None,
+        }
+    }
+
+    /// The measure, when the value is one.
+    pub fn amount(self) -> Option<Amount> {
+        match self {
+            Value::Amount(amount) => Some(amount),
+            Value::Exact(_) | Value::Vague => None,
         }
     }
 }
@@ -45,6 +56,7 @@ const HEDGES: &[&[&str]] = &[
     &["fewer", "than"],
     &["as", "many", "as"],
     &["as", "high", "as"],
+    &["as", "much", "as"],
     &["up", "to"],
     &["close", "to"],
     &["upwards", "of"],

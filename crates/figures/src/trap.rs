@@ -1,5 +1,8 @@
-//! Numbers that are not counts of anything: dates, years, ages, times, money, measures,
-//! percentages, scores, phone numbers, addresses, ordinals and identifiers.
+//! Numbers that are not counts of anything: dates, years, ages, times, scores, phone numbers,
+//! addresses, ordinals and identifiers, and units nobody compares (`degrees`, `barrels`).
+//! Measures with units of `lexicon/units.txt` are read before these rules (see
+//! `crate::measure`); the unit words here (`lexicon/traps.txt`) catch what is left, such as
+//! `two years ago`.
 //!
 //! Each rule looks at the number and its immediate neighbours only. Compounds written as one
 //! token (`40-year-old`, `two-day`, `3-1`, `17/01/2013`, `10:30`, `AK-47`, `7th`) never become
@@ -10,189 +13,26 @@ use crate::day::month_of;
 use crate::number::NumberMatch;
 use crate::token::Token;
 use chorus_core::Date;
+use std::sync::LazyLock;
+
+const LEXICON: &str = include_str!("../lexicon/traps.txt");
+
+/// The words of list `name` of `lexicon/traps.txt`.
+fn list(name: &str) -> Vec<&'static str> {
+    LEXICON
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
 
 /// Words after a number that make it a measure, a duration, a sum of money, a share or a time.
-const UNITS: &[&str] = &[
-    "%",
-    "percent",
-    "per",
-    "pc",
-    "km",
-    "kms",
-    "kilometer",
-    "kilometers",
-    "kilometre",
-    "kilometres",
-    "mile",
-    "miles",
-    "meter",
-    "meters",
-    "metre",
-    "metres",
-    "m",
-    "cm",
-    "mm",
-    "ft",
-    "foot",
-    "feet",
-    "inch",
-    "inches",
-    "yard",
-    "yards",
-    "kg",
-    "kilogram",
-    "kilograms",
-    "kilo",
-    "kilos",
-    "gram",
-    "grams",
-    "lb",
-    "lbs",
-    "pound",
-    "pounds",
-    "ton",
-    "tons",
-    "tonne",
-    "tonnes",
-    "degree",
-    "degrees",
-    "acre",
-    "acres",
-    "hectare",
-    "hectares",
-    "liter",
-    "liters",
-    "litre",
-    "litres",
-    "gallon",
-    "gallons",
-    "barrel",
-    "barrels",
-    "mph",
-    "kph",
-    "knots",
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "times",
-    "dollar",
-    "dollars",
-    "euro",
-    "euros",
-    "yen",
-    "yuan",
-    "rupee",
-    "rupees",
-    "cent",
-    "cents",
-    "pence",
-    "franc",
-    "francs",
-    "bucks",
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "gmt",
-    "bst",
-    "utc",
-    "est",
-    "edt",
-    "pst",
-    "cet",
-    "o'clock",
-    "magnitude",
-    "points",
-    "year-old",
-    "years-old",
-];
-
+static UNITS: LazyLock<Vec<&str>> = LazyLock::new(|| list("units"));
 /// Words before a number that make it a label, an age, a price or a score.
-const LABELS: &[&str] = &[
-    "$",
-    "£",
-    "€",
-    "¥",
-    "#",
-    "+",
-    "no",
-    "number",
-    "flight",
-    // aircraft models, for text that lost its capitals (`the boeing 777 disappeared`)
-    "boeing",
-    "airbus",
-    "route",
-    "article",
-    "section",
-    "chapter",
-    "page",
-    "room",
-    "gate",
-    "platform",
-    "level",
-    "grade",
-    "channel",
-    "highway",
-    "interstate",
-    "episode",
-    "season",
-    "volume",
-    "version",
-    "category",
-    "class",
-    "model",
-    "aged",
-    "age",
-    "ages",
-    "score",
-    "scored",
-    "rated",
-    "us$",
-    "usd",
-    "eur",
-    "gbp",
-];
-
-const STREETS: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "square",
-    "place",
-    // Where the street word comes first: `12 Rue de Paris`, `5 Via Roma`, `3 Calle Mayor`.
-    "rue",
-    "via",
-    "calle",
-    "avenida",
-    "piazza",
-    "plaza",
-    "quai",
-    "rua",
-    "strasse",
-    "straße",
-];
+static LABELS: LazyLock<Vec<&str>> = LazyLock::new(|| list("labels"));
+/// Street words: a number beside one is a house number.
+static STREETS: LazyLock<Vec<&str>> = LazyLock::new(|| list("streets"));
 
 /// Whether the number at token `start` (ending at `found.end`) is something other than a count.
 pub fn is_trap(tokens: &[Token], start: usize, found: &NumberMatch) -> bool {
@@ -202,9 +42,9 @@ pub fn is_trap(tokens: &[Token], start: usize, found: &NumberMatch) -> bool {
     let previous_is_digits = previous.is_some_and(Token::is_digits);
     is_year(tokens, start, found)
         || is_date(tokens, start, found)
-        || previous.is_some_and(|t| t.is_any(LABELS))
+        || previous.is_some_and(|t| t.is_any(&LABELS))
         || is_numbered_label(tokens, start, found)
-        || next.is_some_and(|t| t.is_any(UNITS))
+        || next.is_some_and(|t| t.is_any(&UNITS))
         || (found.in_digits && (next_is_digits || previous_is_digits))
         || is_dashed_pair(tokens, start, found)
         || is_one_of(tokens, start, found)
@@ -277,7 +117,7 @@ fn is_address(tokens: &[Token], found: &NumberMatch) -> bool {
             .skip(found.end)
             .take(4)
             .take_while(|t| t.is_word && t.is_capitalised())
-            .any(|t| t.is_any(STREETS))
+            .any(|t| t.is_any(&STREETS))
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@
 use crate::bound::{all_can_hold, interval_of};
 use crate::claim::Claim;
 use crate::day::Moment;
+use crate::number::Value;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -65,6 +66,10 @@ impl fmt::Display for Verdict {
 /// The verdict on a group's claims, and the value that supersedes the others when `Updated`.
 pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Option<u64>) {
     let claims: Vec<&Claim> = claims.into_iter().collect();
+    // A group of measures holds amounts that agree (see `crate::group`): one figure.
+    if claims.iter().all(|c| matches!(c.value, Value::Amount(_))) {
+        return (Verdict::Agree, None);
+    }
     let exact: Vec<&Claim> = claims.iter().copied().filter(|c| c.value.exact().is_some()).collect();
     let in_own_voice = exact.iter().any(|c| !c.quoted);
     let judged: Vec<&Claim> = exact.into_iter().filter(|c| !(in_own_voice && c.quoted)).collect();

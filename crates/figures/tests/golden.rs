@@ -64,3 +64,36 @@ fn every_sentence_of_the_golden_table_yields_its_claims() {
     assert!(rows >= 15, "only {rows} rows");
     assert!(failures.is_empty(), "{} of {rows} rows differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+const MEASURES: &str = include_str!("golden/measures.tsv");
+
+/// A measure as a table cell: `number as written|amount|unit|key`.
+fn measure_cell(claim: &Claim) -> String {
+    match claim.value.amount() {
+        Some(amount) => {
+            format!("{}|{}|{}|{}", claim.number_text, amount.value(), amount.unit.code(), claim.counted_key)
+        }
+        None => format!("{}|count|-|{}", claim.number_text, claim.counted_key),
+    }
+}
+
+#[test]
+fn every_sentence_of_the_measures_table_yields_its_measures() {
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for line in MEASURES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let (sentence, expected) = line.split_once('\t').unwrap_or_else(|| panic!("no tab in row {line:?}"));
+        let expected: Vec<String> = expected
+            .split(';')
+            .map(|c| c.split('|').map(str::trim).collect::<Vec<_>>().join("|"))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let found: Vec<String> = claims_of(sentence).iter().map(measure_cell).collect();
+        if found != expected {
+            failures.push(format!("{sentence}\n  expected {expected:?}\n  found    {found:?}"));
+        }
+        rows += 1;
+    }
+    assert!(rows >= 10, "only {rows} rows");
+    assert!(failures.is_empty(), "{} of {rows} rows differ:\n{}", failures.len(), failures.join("\n"));
+}

@@ -92,3 +92,18 @@ fn missing_data_is_an_error_that_says_where_it_looked() {
         .unwrap_or_else(|e| panic!("cannot rerun the test binary: {e}"));
     assert!(status.success(), "the child check failed");
 }
+
+#[test]
+#[ignore = "needs the research data (../shared/data or $CHORUS_DATA); .ci/run runs it"]
+fn every_figure_group_of_dev2026_reaches_the_measured_floors() {
+    let files = real_data::data_files("dev2026").unwrap_or_else(|e| panic!("{e}"));
+    let labels = real_data::labels_of("dev2026").unwrap_or_else(|e| panic!("{e}"));
+    let scored = real_data::evaluate(&files, &labels).unwrap_or_else(|e| panic!("{e}"));
+    let total: chorus_figures::eval::story::StoryScore = scored.into_iter().map(|s| s.story).sum();
+    println!("dev2026: {total}");
+    // Floors just below the measured 149/178, 135/149 and 0/84 (crate README, "Evaluation").
+    assert!(total.groups >= 178, "only {} labelled groups", total.groups);
+    assert!(total.matched as f64 >= 0.83 * total.groups as f64, "recall {}/{}", total.matched, total.groups);
+    assert!(total.right as f64 >= 0.9 * total.matched as f64, "right verdicts {}/{}", total.right, total.matched);
+    assert_eq!(total.violations, Vec::<String>::new(), "forbidden pairings");
+}

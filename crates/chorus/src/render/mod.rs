@@ -50,11 +50,11 @@ fn source_number(documents: &[DocumentInfo], doc: &str) -> usize {
     documents.iter().position(|d| d.id == doc).map_or(0, |i| i + 1)
 }
 
-/// The disputed figure groups, with their index in `brief.figures`; in an update brief, those
-/// not shown as updates.
+/// The disputed figure groups confident enough to show (`FigureGroup::is_shown`), with their
+/// index in `brief.figures`; in an update brief, those not shown as updates.
 fn disputed(brief: &Brief) -> impl Iterator<Item = (usize, &FigureGroup)> {
     let updated = |i: usize| brief.updates.iter().any(|u| u.group == i);
-    brief.figures.iter().enumerate().filter(move |&(i, g)| g.is_disputed() && !updated(i))
+    brief.figures.iter().enumerate().filter(move |&(i, g)| g.is_shown() && !updated(i))
 }
 
 /// One line of a figure that changed since the seen reports: the new value(s), then the last
@@ -136,14 +136,15 @@ fn describe_value(v: &FigureValue, claims: &[CitedClaim], documents: &[DocumentI
     format!("{said} [{}]", reports.join(", "))
 }
 
-/// The `chorus figures` view: every group, disputed first, then the numbered reports.
+/// The `chorus figures` view: every group, disputed first, each with its confidence, then the
+/// numbered reports.
 pub fn render_figures(report: &FigureReport) -> String {
     let mut groups: Vec<&FigureGroup> = report.groups.iter().collect();
     groups.sort_by_key(|g| !g.is_disputed());
     let mut out = String::new();
     for group in groups {
         out.push_str(&describe(group, &report.claims, &report.documents));
-        out.push('\n');
+        out.push_str(&format!(" (confidence {:.2})\n", group.confidence));
     }
     if out.is_empty() {
         out.push_str("no figures found\n");

@@ -100,6 +100,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     if !line.wrong_verdicts.is_empty() {
                         text.push_str(&format!("  wrong verdicts: {}", line.wrong_verdicts.join(", ")));
                     }
+                    if !line.missed.is_empty() {
+                        text.push_str(&format!("  missed: {}", line.missed.join(" ")));
+                    }
                     story_total = story_total + line;
                 }
                 outln!("{text}")?;

@@ -11,6 +11,8 @@
 use super::LabelSet;
 use crate::event::Event;
 use crate::group::FigureGroup;
+use crate::measure::Unit;
+use crate::number::Value;
 use crate::verdict::Verdict;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -109,6 +111,8 @@ pub struct StoryScore {
     pub violations: Vec<String>,
     /// `id: found verdict` of each matched group whose verdict is wrong, for the report.
     pub wrong_verdicts: Vec<String>,
+    /// The id of each labelled story group no found group matches, for the report.
+    pub missed: Vec<String>,
 }
 
 impl std::ops::Add for StoryScore {
@@ -132,6 +136,7 @@ impl std::ops::Add for StoryScore {
         self.shown_right += other.shown_right;
         self.violations.extend(other.violations);
         self.wrong_verdicts.extend(other.wrong_verdicts);
+        self.missed.extend(other.missed);
         self
     }
 }
@@ -173,19 +178,8 @@ type Pair<'a> = (Canonical, &'a str);
 /// (report, start, end) of a labelled figure in the raw document.
 type Mention<'a> = (&'a str, usize, usize);
 
-/// Factors to the base unit of each convertible dimension (the README's table).
-const UNITS: &[(&str, &[(&str, f64)])] = &[
-    ("length", &[("m", 1.0), ("km", 1000.0), ("ft", 0.3048), ("mi", 1609.344), ("nmi", 1852.0)]),
-    ("speed", &[("km/h", 1.0), ("mph", 1.609344), ("knot", 1.852), ("m/s", 3.6), ("ft/min", 0.018288)]),
-    ("area", &[("ha", 1.0), ("acre", 0.40468564224), ("km2", 100.0), ("sq mi", 258.998811)]),
-    ("weight", &[("kg", 1.0), ("lb", 0.45359237), ("t", 1000.0), ("ton", 907.18474)]),
-    (
-        "duration",
-        &[("s", 1.0 / 60.0), ("min", 1.0), ("h", 60.0), ("day", 1440.0), ("week", 10080.0), ("year", 525960.0)],
-    ),
-];
-
-/// The convertible dimension of a measure kind.
+/// The dimension of a measure kind whose units convert (`lexicon/units.txt`); the other kinds
+/// (money, percent, magnitude, time, age) compare by unit only.
 fn dimension(measure: &str) -> Option<&'static str> {
     match measure {
         "depth" | "distance" | "altitude" | "height" | "length" => Some("length"),
@@ -197,9 +191,13 @@ fn dimension(measure: &str) -> Option<&'static str> {
     }
 }
 
-fn factor(dimension: &str, unit: &str) -> Option<f64> {
-    let (_, table) = UNITS.iter().find(|(d, _)| *d == dimension)?;
-    table.iter().find(|(u, _)| *u == unit).map(|(_, f)| *f)
+/// `amount` of the unit `from` in the unit `to` (codes of `lexicon/units.txt`), when both are
+/// known and convert; labels may name units the crate does not read (`clock`, `M-class`).
+fn convert(amount: f64, from: &str, to: &str) -> Option<f64> {
+    if from == to {
+        return Some(amount);
+    }
+    Unit::named(from)?.convert(amount, Unit::named(to)?)
 }
 
 fn thousandths(x: f64) -> Canonical {
@@ -208,10 +206,9 @@ fn thousandths(x: f64) -> Canonical {
 
 /// A labelled value in its group's unit.
 fn canonical(group: &StoryGroup, value: &StoryValue) -> Canonical {
-    let converted = group.measure.as_deref().and_then(dimension).and_then(|dim| {
+    let converted = group.measure.as_ref().and_then(|_| {
         let to = group.unit.as_deref()?;
-        let from = value.unit.as_deref().unwrap_or(to);
-        Some(value.value * factor(dim, from)? / factor(dim, to)?)
+        convert(value.value, value.unit.as_deref().unwrap_or(to), to)
     });
     thousandths(converted.unwrap_or(value.value))
 }
@@ -228,12 +225,22 @@ fn mentions(group: &StoryGroup) -> BTreeSet<Mention<'_>> {
         .collect()
 }
 
-fn found_pairs<'a>(found: &Found<'a>) -> BTreeSet<Pair<'a>> {
+/// The pairs of a found group, its measures converted to the unit of `label` (a measure label's
+/// unit; as written otherwise).
+fn found_pairs<'a>(found: &Found<'a>, label: &StoryGroup) -> BTreeSet<Pair<'a>> {
+    let number = |value: Value| match value {
+        Value::Exact(n) => Some(n as f64),
+        Value::Amount(amount) => match label.unit.as_deref() {
+            Some(to) => convert(amount.value(), amount.unit.code(), to),
+            None => Some(amount.value()),
+        },
+        Value::Vague => None,
+    };
     found
         .group
         .values
         .iter()
-        .filter_map(|v| v.value.exact().map(|n| (thousandths(n as f64), v)))
+        .filter_map(|v| number(v.value).map(|n| (thousandths(n), v)))
         .flat_map(|(n, v)| v.docs.iter().map(move |d| (n, d.as_str())))
         .collect()
 }
@@ -246,9 +253,19 @@ fn holds<'a>(found: &Found<'_>, spans: impl IntoIterator<Item = &'a Mention<'a>>
 }
 
 /// Whether a found group may stand for a labelled one: same event when the label names one; a
-/// count for a count. (Found groups are counts: the crate states no measures yet.)
+/// count for a count; for a measure, a measure of the same dimension, or of the same unit when
+/// the kind does not convert.
 fn same_kind(found: &FigureGroup, label: &StoryGroup) -> bool {
-    label.measure.is_none() && label.event.is_none_or(|e| found.event == Some(e))
+    let unit = found.values.iter().find_map(|v| v.value.amount()).map(|a| a.unit);
+    let kind = match (&label.measure, unit) {
+        (None, None) => true,
+        (Some(measure), Some(unit)) => match dimension(measure) {
+            Some(dimension) => unit.dimension() == dimension,
+            None => label.unit.as_deref() == Some(unit.code()),
+        },
+        _ => false,
+    };
+    kind && label.event.is_none_or(|e| found.event == Some(e))
 }
 
 /// A found verdict as labels write it.
@@ -271,7 +288,6 @@ const MIN_OVERLAP: f64 = 0.5;
 /// Scores the found groups of one cluster against its labelled groups.
 pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
     let groups = &labels.groups;
-    let found_sides: Vec<BTreeSet<Pair>> = found.iter().map(found_pairs).collect();
     let label_sides: Vec<BTreeSet<Pair>> = groups.iter().map(labelled_pairs).collect();
     let label_mentions: Vec<BTreeSet<Mention>> = groups.iter().map(mentions).collect();
 
@@ -279,8 +295,9 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
     let mut candidates: Vec<(f64, usize, usize, usize)> = Vec::new();
     for (li, label) in groups.iter().enumerate().filter(|(_, g)| !g.context) {
         for (fi, group) in found.iter().enumerate().filter(|(_, f)| same_kind(f.group, label)) {
-            let union = label_sides[li].union(&found_sides[fi]).count();
-            let shared = label_sides[li].intersection(&found_sides[fi]).count();
+            let sides = found_pairs(group, label);
+            let union = label_sides[li].union(&sides).count();
+            let shared = label_sides[li].intersection(&sides).count();
             let j = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
             if j >= MIN_OVERLAP {
                 let at = label_mentions[li].iter().filter(|m| holds(group, [*m])).count();
@@ -319,6 +336,9 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
             score.disputed += 1;
             score.disputed_matched += hit;
         }
+        if matched.is_none() {
+            score.missed.push(label.id.clone());
+        }
         if let Some(fi) = matched {
             let verdict = name(found[fi].group.verdict);
             let right = verdict == label.verdict || label.also.iter().any(|a| a == verdict);
@@ -338,8 +358,9 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
         let only_b: BTreeSet<_> = label_sides[b].difference(&label_sides[a]).collect();
         let at_a: Vec<_> = label_mentions[a].difference(&label_mentions[b]).collect();
         let at_b: Vec<_> = label_mentions[b].difference(&label_mentions[a]).collect();
-        let violated = found.iter().zip(&found_sides).any(|(group, sides)| {
-            let by_pairs = sides.iter().any(|p| only_a.contains(p)) && sides.iter().any(|p| only_b.contains(p));
+        let violated = found.iter().any(|group| {
+            let by_pairs = found_pairs(group, &groups[a]).iter().any(|p| only_a.contains(p))
+                && found_pairs(group, &groups[b]).iter().any(|p| only_b.contains(p));
             by_pairs || (holds(group, at_a.iter().copied()) && holds(group, at_b.iter().copied()))
         });
         if violated {
@@ -348,7 +369,7 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
         }
     }
 
-    for (fi, _) in found.iter().enumerate().filter(|(_, f)| f.group.is_disputed()) {
+    for (fi, _) in found.iter().enumerate().filter(|(_, f)| f.group.is_shown()) {
         match label_of[fi] {
             None if !labels.complete => {}
             None => score.shown += 1,
@@ -367,7 +388,6 @@ pub fn score(found: &[Found<'_>], labels: &LabelSet) -> StoryScore {
 mod tests {
     use super::*;
     use crate::group::FigureValue;
-    use crate::number::Value;
 
     fn group(event: Event, verdict: Verdict, values: &[(u64, &[&str])]) -> FigureGroup {
         FigureGroup {
@@ -389,6 +409,7 @@ mod tests {
                 .collect(),
             verdict,
             latest: None,
+            confidence: 1.0,
         }
     }
 

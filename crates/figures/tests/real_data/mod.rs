@@ -1,11 +1,14 @@
 //! The evaluation on real clusters: finds the shared data, runs the CLI's pipeline (ingest
 //! cleaning, segment's sentence splitter, then figures) on every cluster that has a label in
-//! one labelled set (`tests/labels/real/`, the tuning set, `tests/labels/heldout/` or
-//! `tests/labels/fresh/` or `tests/labels/fresh2/`), and scores it. Shared by `tests/real_labels.rs` and
+//! one labelled set (`tests/labels/real/`, the tuning set, `tests/labels/heldout/`,
+//! `tests/labels/fresh/`, `tests/labels/fresh2/` or `tests/labels/dev2026/`; never
+//! `heldout2026/`), and scores it: the disputed groups, and for labels of every figure group
+//! the issue 13 measures. Shared by `tests/real_labels.rs` and
 //! `examples/evaluate.rs`.
 // The test and the example each use a different part of this module.
 #![allow(dead_code)]
 
+use chorus_figures::eval::story::{self, Found, StoryScore};
 use chorus_figures::eval::{read_labels, score, LabelSet, Score};
 use chorus_figures::{extract, group, Claim, FigureGroup};
 use chorus_segment::Segmenter;
@@ -20,6 +23,7 @@ pub const REAL_SETS: &[(&str, &[&str])] = &[
     ("heldout", &["multi_news/validation.jsonl.gz"]),
     ("fresh", &["multi_news/train.jsonl.gz"]),
     ("fresh2", &["multi_news/train.jsonl.gz"]),
+    ("dev2026", &["multi_news/train.jsonl.gz", "duc2006/test.jsonl"]),
 ];
 
 pub fn labels_dir(set: &str) -> PathBuf {
@@ -55,6 +59,8 @@ pub struct Scored {
     pub claims: Vec<Claim>,
     pub groups: Vec<FigureGroup>,
     pub score: Score,
+    /// The issue 13 measures (zero when the labels give no figure groups).
+    pub story: StoryScore,
 }
 
 /// Scores every labelled cluster found in `files`, in file order. Every label must find its
@@ -84,7 +90,20 @@ fn evaluate_file(file: &Path, labels: &BTreeMap<String, LabelSet>) -> Result<Vec
         let claims = extract(&corpus, cluster.documents());
         let groups = group(&claims);
         let score = score(&groups, label);
-        scored.push(Scored { cluster: cluster.id().to_owned(), claims, groups, score });
+        // Where each claim's number starts in its raw document, as the scorer locates mentions.
+        let number_at = |c: usize| {
+            let claim = &claims[c];
+            let sentence = &corpus.sentences[claim.sentence];
+            let start = sentence.clean.start + claim.number_range.start;
+            let document = &cluster.documents()[sentence.doc];
+            (document.id.as_str(), document.clean.original_span(start..start + 1).start)
+        };
+        let found: Vec<Found> = groups
+            .iter()
+            .map(|group| Found { group, numbers: group.claims.iter().map(|&c| number_at(c)).collect() })
+            .collect();
+        let story = story::score(&found, label);
+        scored.push(Scored { cluster: cluster.id().to_owned(), claims, groups, score, story });
     }
     Ok(scored)
 }
