@@ -84,6 +84,7 @@ pub enum LiveError {
 /// What became of one line of a stream: `{"id", "event"}` once committed, or `{"line", "error"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Ack {
     /// The article is stored in this event (`e17`).
     Acknowledged {
@@ -301,6 +302,7 @@ pub fn parse_event(text: &str) -> Result<u64, LiveError> {
 
 /// One event as `chorus events --format json` and `GET /v1/events` list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventSummary {
     /// `e17`.
     pub id: String,
@@ -356,6 +358,7 @@ fn summary(store: &Store, number: u64) -> Result<EventSummary, LiveError> {
 
 /// What one version of an event's brief added, as `chorus brief --history --format json` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionSummary {
     /// The version, from 1.
     pub version: u32,
