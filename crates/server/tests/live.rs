@@ -398,3 +398,62 @@ fn the_openapi_document_types_the_live_endpoints() {
     let parameters = document["paths"]["/v1/events/{id}/brief"]["get"]["parameters"].as_array().expect("params");
     assert!(parameters.iter().any(|p| p["name"] == "since" && p["in"] == "query"));
 }
+
+/// Whether `actual` is `expected`, where each `…` of `expected` stands for any text.
+fn matches_abridged(expected: &str, actual: &str) -> bool {
+    let mut parts = expected.split('…');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = actual.strip_prefix(first) else { return false };
+    let parts: Vec<&str> = parts.collect();
+    for (i, part) in parts.iter().enumerate() {
+        if i + 1 == parts.len() {
+            return rest.ends_with(part);
+        }
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// The README's curl walk-through of the live store, run against a real server: each answer is
+/// the one shown (lines with `…` are abridged there).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readme_walk_through_is_the_servers_output() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).expect("README");
+    let start = readme.find("Walk-through on the bundled stream (real output").expect("the walk-through");
+    let block = &readme[start..];
+    let block = &block[block.find("```text\n").expect("its block") + 8..];
+    let block = &block[..block.find("```").expect("its end")];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(Some(dir.path())).await;
+    let client = Client::new();
+    let lines = stream();
+    let mut checked = 0;
+    for step in block.split("$ ").filter(|s| !s.is_empty()) {
+        let (command, shown) = step.split_once('\n').expect("a command line");
+        let Some(at) = command.find("http://127.0.0.1:8091") else { continue };
+        let path = command[at + "http://127.0.0.1:8091".len()..].split([' ', '\'']).next().expect("a path");
+        let answer = if command.starts_with("head -7") {
+            post_articles(&client, &server, lines[..7].join("\n")).await
+        } else if command.starts_with("tail -n +8") {
+            post_articles(&client, &server, lines[7..].join("\n")).await
+        } else {
+            client.get(server.url(path)).send().await.expect("answer")
+        };
+        let mut text = answer.text().await.expect("text");
+        if command.contains("| grep '^chorus_store'") {
+            text = text.lines().filter(|l| l.starts_with("chorus_store")).map(|l| format!("{l}\n")).collect();
+        }
+        let (shown, text): (Vec<&str>, Vec<&str>) =
+            (shown.trim_end().lines().collect(), text.trim_end().lines().collect());
+        assert_eq!(shown.len(), text.len(), "{command}: the README shows {shown:?}, the server says {text:?}");
+        for (shown, said) in shown.iter().zip(&text) {
+            assert!(matches_abridged(shown, said), "{command}:\n README: {shown}\n server: {said}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 8, "every request of the walk-through is checked");
+}
