@@ -18,14 +18,14 @@
 //! let acks = live.add(vec![(1, Ok(line.to_owned()))])?;
 //! assert_eq!(acks, [live::Ack::Acknowledged { id: "a1".into(), event: "e0".into() }]);
 //! assert!(live.settle()?.is_empty(), "every changed event has a brief");
-//! let listed = live::events(live.store())?;
+//! let listed = live::events(live.store(), None)?;
 //! assert_eq!((listed[0].id.as_str(), listed[0].version), ("e0", Some(1)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use crate::{Brief, Cluster, Format, Summarizer};
 use chorus_cluster::{Article, Assignment, Clusterer, Config};
-use chorus_store::{BriefVersion, NewArticle, Store, StoreError};
+use chorus_store::{BriefVersion, EventRecord, NewArticle, Store, StoreError};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -320,32 +320,27 @@ pub struct EventSummary {
     pub disputed: Option<usize>,
     /// The latest brief's version (`null` before any brief).
     pub version: Option<u32>,
-    /// The arrival number of its newest article: the tie-break of "newest activity first".
-    #[serde(skip)]
-    newest: u64,
 }
 
-/// Every event of a store, newest activity first: the latest report date, then the latest arrival.
-pub fn events(store: &Store) -> Result<Vec<EventSummary>, LiveError> {
-    let mut listed = Vec::new();
-    for (number, _) in store.events()? {
-        listed.push(summary(store, number)?);
-    }
-    listed.sort_by(|a, b| b.last.cmp(&a.last).then(b.newest.cmp(&a.newest)));
-    Ok(listed)
+/// The events of a store, newest activity first (the latest report date, then the latest
+/// arrival), the first `limit` of them when given. Only those listed have their brief looked up.
+pub fn events(store: &Store, limit: Option<usize>) -> Result<Vec<EventSummary>, LiveError> {
+    let mut all = store.events()?;
+    let newest = |event: &EventRecord| event.articles.last().copied().unwrap_or(0);
+    all.sort_by(|(_, a), (_, b)| b.last.cmp(&a.last).then(newest(b).cmp(&newest(a))));
+    all.into_iter().take(limit.unwrap_or(usize::MAX)).map(|(number, record)| summary(store, number, record)).collect()
 }
 
 /// One event's summary.
 pub fn event(store: &Store, event: u64) -> Result<EventSummary, LiveError> {
-    summary(store, event)
+    let record = store.event(event)?.ok_or_else(|| unknown(store, event))?;
+    summary(store, event, record)
 }
 
-fn summary(store: &Store, number: u64) -> Result<EventSummary, LiveError> {
-    let event = store.event(number)?.ok_or_else(|| unknown(store, number))?;
+fn summary(store: &Store, number: u64, event: EventRecord) -> Result<EventSummary, LiveError> {
     let latest = store.brief(number, None)?;
     Ok(EventSummary {
         id: format!("e{number}"),
-        newest: event.articles.last().copied().unwrap_or(0),
         reports: event.ids.len(),
         title: event.title,
         first: event.first,
@@ -476,7 +471,7 @@ mod tests {
         let first = live.add(lines).expect("commits");
         assert_eq!(first.iter().map(event_of).collect::<Vec<_>>(), ["e0", "e0", "e0", "e1", "e2", "e3", "e1"]);
         assert!(live.settle().expect("briefs").is_empty());
-        let merger = events(live.store()).expect("lists").into_iter().find(|e| e.id == "e1").expect("listed");
+        let merger = events(live.store(), None).expect("lists").into_iter().find(|e| e.id == "e1").expect("listed");
         assert_eq!((merger.reports, merger.version, merger.last.as_deref()), (2, Some(1), Some("2026-03-04")));
         drop(live);
 
@@ -486,7 +481,9 @@ mod tests {
         assert_eq!(event_of(&second[0]), "e0", "an article fed again keeps its event");
         assert_eq!(live.store().len().expect("reads"), 12, "and is not stored twice");
         live.settle().expect("briefs");
-        let listed = events(live.store()).expect("lists");
+        let listed = events(live.store(), None).expect("lists");
+        let newest = events(live.store(), Some(2)).expect("lists");
+        assert_eq!(newest, listed[..2], "a limit keeps the newest");
         let merger = listed.iter().find(|e| e.id == "e1").expect("listed");
         assert_eq!((merger.reports, merger.version), (3, Some(2)));
         assert!(listed.windows(2).all(|w| w[0].last >= w[1].last), "newest activity first");

@@ -114,6 +114,12 @@ async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
         listed.as_array().expect("list").iter().map(|e| e["last"].as_str().expect("dated")).collect();
     assert!(lasts.windows(2).all(|w| w[0] >= w[1]), "newest activity first: {lasts:?}");
     assert_eq!(lasts.len(), 7);
+    let newest = get_json(&client, server.url("/v1/events?limit=2")).await;
+    assert_eq!(
+        newest.as_array().map(|n| &n[..]),
+        Some(&listed.as_array().expect("list")[..2]),
+        "limit keeps the newest"
+    );
 
     let detail = get_json(&client, server.url("/v1/events/e1")).await;
     assert_eq!((detail["reports"].as_u64(), detail["version"].as_u64()), (Some(3), Some(2)));
@@ -139,7 +145,7 @@ async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
 
     // The store is the CLI's: the same events, readable once the server has stopped.
     let store = chorus::store::Store::open(dir.path()).expect("the server let go of the store");
-    let events = chorus::live::events(&store).expect("reads");
+    let events = chorus::live::events(&store, None).expect("reads");
     assert_eq!(serde_json::to_value(&events).expect("json"), listed);
 }
 

@@ -27,7 +27,7 @@ pub enum ListFormat {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open(&args.store)?;
-    let listed = chorus::live::events(&store)?;
+    let listed = chorus::live::events(&store, None)?;
     let text = match args.format {
         ListFormat::Json => serde_json::to_string_pretty(&listed)? + "\n",
         ListFormat::Text => listed.iter().map(block).collect(),

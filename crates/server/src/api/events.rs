@@ -24,11 +24,16 @@ pub(crate) struct EventDetail {
 }
 
 /// Lists the events, newest activity first (the latest report date, then the latest arrival).
+///
+/// `limit=N` gives only the first N: only those have their brief looked up, so a page that polls
+/// a large store asks for what it shows.
 #[utoipa::path(
     get,
     path = "/v1/events",
+    params(("limit" = Option<usize>, Query, description = "At most this many events (all when absent)")),
     responses(
         (status = 200, description = "The events, as `chorus events --format json` lists them", body = Vec<EventSummary>),
+        (status = 400, description = "A `limit` that is not a whole number, or another parameter", body = crate::error::ErrorBody),
         (status = 404, description = "The server has no store", body = crate::error::ErrorBody),
         (status = 503, description = "The store failed, or the time limit passed", body = crate::error::ErrorBody),
     )
@@ -37,9 +42,20 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     Extension(slot): Extension<Slot>,
     Extension(arrival): Extension<Arrival>,
+    Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Json<Vec<EventSummary>>, ApiError> {
     let live = state.live()?;
-    Ok(Json(run_cpu(&state, slot, arrival, move || Ok(live::events(live.store())?)).await?))
+    let mut limit = None;
+    for (name, value) in &query {
+        if name != "limit" {
+            return Err(ApiError::bad_request("unknown_field", format!("unknown parameter '{name}' (limit)")));
+        }
+        let number = value.trim().parse::<usize>().map_err(|_| {
+            ApiError::bad_request("bad_field", format!("limit: expected a whole number, got '{value}'"))
+        })?;
+        limit = Some(number);
+    }
+    Ok(Json(run_cpu(&state, slot, arrival, move || Ok(live::events(live.store(), limit)?)).await?))
 }
 
 /// One event, with the history of its brief.
