@@ -47,6 +47,7 @@ pub mod batch;
 mod brief;
 mod error;
 mod figure_stage;
+pub mod live;
 mod order;
 mod prepared;
 mod render;

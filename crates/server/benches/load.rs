@@ -68,7 +68,7 @@ async fn phase(name: &str, config: Config, clients: usize, seconds: u64, body: A
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let url = format!("http://{}/v1/brief", listener.local_addr().expect("addr"));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(chorus_server::serve(listener, config, async {
+    let server = tokio::spawn(chorus_server::serve(listener, config.clone(), async {
         let _ = stopped.await;
     }));
 

@@ -108,8 +108,8 @@ impl Options {
             })
     }
 
-    /// Sets an option from a multipart text field.
-    fn set(&mut self, name: &str, value: &str) -> Result<(), ApiError> {
+    /// Sets an option from a multipart text field or a query parameter.
+    pub(crate) fn set(&mut self, name: &str, value: &str) -> Result<(), ApiError> {
         let number = |value: &str| {
             value.trim().parse::<usize>().map_err(|_| {
                 ApiError::bad_request("bad_field", format!("{name}: expected a whole number, got '{value}'"))

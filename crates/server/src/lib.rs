@@ -1,9 +1,10 @@
 //! chorus-server: `chorus serve`, the HTTP API and the web page of chorus.
 //!
-//! One module per concern: `api` holds the `/v1` endpoints (one module per endpoint group, so
-//! the live store's `/v1/articles` and `/v1/events` plug in beside them), `input` turns a
-//! request into a cluster and options, `limits` bounds what one request may take, `metrics`
-//! counts requests for `/metrics`, `page` serves the web page, `openapi` documents it all.
+//! One module per concern: `api` holds the `/v1` endpoints (one module per endpoint group:
+//! `brief`, `articles` and `events` of the live store, ...), `input` turns a request into a
+//! cluster and options, `limits` bounds what one request may take, `live` is the live store the
+//! server owns with `Config::store` (one writer, concurrent readers), `metrics` counts requests
+//! for `/metrics`, `page` serves the web page, `openapi` documents it all.
 //!
 //! Summarizing is CPU work: it runs on tokio's blocking pool, never on the async workers, so a
 //! slow request does not stall the others, and a panic in it becomes a 500 for that request only.
@@ -20,6 +21,7 @@ mod api;
 mod error;
 mod input;
 mod limits;
+mod live;
 mod metrics;
 mod openapi;
 mod page;
@@ -32,13 +34,14 @@ use axum::routing::get;
 use axum::Router;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-/// The limits a public-facing service needs.
-#[derive(Debug, Clone, Copy)]
+/// The limits a public-facing service needs, and its live store.
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Largest request body accepted, in bytes; larger ones get 413.
     pub max_body: usize,
@@ -47,34 +50,48 @@ pub struct Config {
     /// Most `/v1` requests handled at once; beyond it 429. A request's slot is held until its
     /// summarizing really ends, even when its client was already answered with a timeout.
     pub max_in_flight: usize,
+    /// The live store's directory (`--store DIR`): with it, `POST /v1/articles` and
+    /// `GET /v1/events...` serve it; the server is then its one writer.
+    pub store: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { max_body: 10 << 20, timeout: Duration::from_secs(30), max_in_flight: 16 }
+        Config { max_body: 10 << 20, timeout: Duration::from_secs(30), max_in_flight: 16, store: None }
     }
 }
 
 /// What every handler shares.
 #[derive(Clone)]
 struct AppState {
-    config: Config,
+    config: Arc<Config>,
     in_flight: Arc<Semaphore>,
     metrics: Arc<metrics::Metrics>,
+    live: Option<Arc<live::LiveStore>>,
 }
 
-/// The whole service: the `/v1` API behind the in-flight limit, and the page, health, metrics and
-/// OpenAPI document beside it, all counted and protected from panics.
-pub fn router(config: Config) -> Router {
-    app(config, api::routes())
+impl AppState {
+    /// The live store, or 404 when the server has none.
+    fn live(&self) -> Result<Arc<live::LiveStore>, ApiError> {
+        self.live.clone().ok_or_else(|| {
+            ApiError::new(
+                axum::http::StatusCode::NOT_FOUND,
+                "no_store",
+                "this server has no live store (start it with `chorus serve --store DIR`)",
+            )
+        })
+    }
 }
 
-/// The service around a given set of `/v1` routes (tests add a panicking one).
-fn app(config: Config, v1: Router<AppState>) -> Router {
+/// The service around a given set of `/v1` routes (tests add a panicking one): the `/v1` API
+/// behind the in-flight limit, and the page, health, metrics and OpenAPI document beside it, all
+/// counted and protected from panics.
+fn app(config: Config, live: Option<Arc<live::LiveStore>>, v1: Router<AppState>) -> Router {
     let state = AppState {
-        config,
         in_flight: Arc::new(Semaphore::new(config.max_in_flight)),
+        config: Arc::new(config),
         metrics: Arc::new(metrics::Metrics::default()),
+        live,
     };
     let v1 = v1
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), limits::admit))
@@ -100,24 +117,53 @@ async fn health() -> &'static str {
     "ok"
 }
 
-/// Serves `router(config)` on `listener` until `shutdown` completes; requests in flight then
-/// finish before this returns.
+/// Serves on `listener` until `shutdown` completes; requests in flight then finish before this
+/// returns. With `config.store`, the store is opened (and replayed) first; an error names it.
 pub async fn serve(
     listener: TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).with_graceful_shutdown(shutdown).await
+    let live = open_store(&config).await?;
+    serve_open(listener, config, live, shutdown).await
 }
 
-/// Binds `addr`, tells `on_bound` the address it listens on (port 0 picks a free one), and serves
-/// until SIGTERM or Ctrl-C, letting requests in flight finish. Blocks the calling thread.
+/// Opens `config.store`, if any, on the blocking pool.
+async fn open_store(config: &Config) -> std::io::Result<Option<Arc<live::LiveStore>>> {
+    let Some(dir) = config.store.clone() else {
+        return Ok(None);
+    };
+    let opened =
+        tokio::task::spawn_blocking(move || live::LiveStore::open(&dir)).await.map_err(std::io::Error::other)?;
+    Ok(Some(Arc::new(opened?)))
+}
+
+/// Serves with the store already open. After the last response, waits for a batch still being
+/// written (one whose client was answered 503 on the time limit) to commit, so that a SIGTERM
+/// leaves every batch whole in the store.
+async fn serve_open(
+    listener: TcpListener,
+    config: Config,
+    live: Option<Arc<live::LiveStore>>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let served = axum::serve(listener, app(config, live.clone(), api::routes())).with_graceful_shutdown(shutdown).await;
+    if let Some(live) = live {
+        tokio::task::spawn_blocking(move || live.finish()).await.map_err(std::io::Error::other)?;
+    }
+    served
+}
+
+/// Opens the store (if any), binds `addr`, tells `on_bound` the address it listens on (port 0
+/// picks a free one), and serves until SIGTERM or Ctrl-C, letting requests in flight finish.
+/// Blocks the calling thread.
 pub fn run(addr: &str, config: Config, on_bound: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
+        let live = open_store(&config).await?;
         let listener = TcpListener::bind(addr).await?;
         on_bound(listener.local_addr()?);
-        serve(listener, config, shutdown_signal()).await
+        serve_open(listener, config, live, shutdown_signal()).await
     })
 }
 
@@ -158,7 +204,7 @@ mod tests {
         let routes = api::routes().route("/v1/panic", get(buggy));
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, app(Config::default(), routes)).await });
+        tokio::spawn(async move { axum::serve(listener, app(Config::default(), None, routes)).await });
         let client = reqwest::Client::new();
         let response = client.get(format!("{base}/v1/panic")).send().await.expect("answer");
         assert_eq!(response.status(), 500);

@@ -88,7 +88,28 @@ pub(crate) async fn record(State(state): State<AppState>, request: Request, next
 /// The counts, in the Prometheus text format.
 #[utoipa::path(get, path = "/metrics", responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")))]
 pub(crate) async fn render(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.text())
+    let mut text = state.metrics.text();
+    if let Some(live) = state.live {
+        // Two counts of one read transaction each: cheap enough to take on every scrape.
+        let counts = tokio::task::spawn_blocking(move || {
+            let store = live.store();
+            Some((store.len().ok()?, store.event_count().ok()?))
+        });
+        if let Ok(Some((articles, events))) = counts.await {
+            text.push_str(&store_text(articles, events));
+        }
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text)
+}
+
+/// The live store's gauges.
+fn store_text(articles: u64, events: u64) -> String {
+    format!(
+        "# HELP chorus_store_articles Articles in the live store.\n# TYPE chorus_store_articles gauge\n\
+         chorus_store_articles {articles}\n\
+         # HELP chorus_store_events Events in the live store.\n# TYPE chorus_store_events gauge\n\
+         chorus_store_events {events}\n"
+    )
 }
 
 #[cfg(test)]

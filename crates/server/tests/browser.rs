@@ -1,6 +1,8 @@
 //! The page as a person uses it, in headless Chromium driven through chromedriver: load the page,
 //! load the example, get the brief, click a citation and check that the highlighted text is
 //! exactly the cited bytes of the original file, open the figures table, click a value.
+//! A second reader follows live events: articles arrive at a `--store` server, the event list
+//! refreshes, a brief opens, and after more articles "what is new" shows only the news.
 //! Screenshots of each step go to `target/screenshots/`.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Without them the test says why and passes,
@@ -59,23 +61,19 @@ async fn wait_until(client: &fantoccini::Client, what: &str, script: &str) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_reader_loads_the_example_and_checks_a_citation() {
+/// chromedriver and a headless Chromium session on it, or `None` (saying why) when they are not
+/// installed and the test is not required.
+async fn browser() -> Option<(Driver, fantoccini::Client)> {
     let required = std::env::var("CHORUS_BROWSER_TEST").is_ok_and(|v| v == "required");
     let (Some(chromedriver), Some(chromium)) =
         (find_program("chromedriver"), find_program("chromium").or_else(|| find_program("chromium-browser")))
     else {
         assert!(!required, "CHORUS_BROWSER_TEST=required but chromium or chromedriver is not on PATH");
         eprintln!("skipping the browser test: chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        return;
+        return None;
     };
-
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr: SocketAddr = listener.local_addr().expect("addr");
-    tokio::spawn(chorus_server::serve(listener, chorus_server::Config::default(), std::future::pending()));
-
     let port = free_port();
-    let _driver = Driver(
+    let driver = Driver(
         Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -97,6 +95,22 @@ async fn a_reader_loads_the_example_and_checks_a_citation() {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("a browser session");
+    Some((driver, client))
+}
+
+/// Serves the page (with a live store in `store`) on a free loopback port.
+async fn start_server(store: Option<&Path>) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr: SocketAddr = listener.local_addr().expect("addr");
+    let config = chorus_server::Config { store: store.map(Path::to_path_buf), ..chorus_server::Config::default() };
+    tokio::spawn(chorus_server::serve(listener, config, std::future::pending()));
+    addr
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_loads_the_example_and_checks_a_citation() {
+    let Some((_driver, client)) = browser().await else { return };
+    let addr = start_server(None).await;
     let shots = screenshots_dir();
     let shoot = |name: &'static str| {
         let client = client.clone();
@@ -188,5 +202,92 @@ async fn a_reader_loads_the_example_and_checks_a_citation() {
     .await;
     shoot("6-phone.png").await;
 
+    client.close().await.expect("close the session");
+}
+
+/// The page of a `--store` server: the events appear as articles arrive (the page polls), an
+/// event opens its brief, and after more articles the event says what is new since it was read
+/// and shows only that.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_follows_live_events() {
+    let Some((_driver, client)) = browser().await else { return };
+    let store = tempfile::tempdir().expect("temp dir");
+    let addr = start_server(Some(store.path())).await;
+    let shots = screenshots_dir();
+    let shoot = |name: &'static str| {
+        let client = client.clone();
+        let path = shots.join(name);
+        async move { std::fs::write(&path, client.screenshot().await.expect("screenshot")).expect("save screenshot") }
+    };
+    let stream =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/stream/articles.jsonl"))
+            .expect("example stream");
+    let lines: Vec<&str> = stream.lines().collect();
+    let post = |body: String| async move {
+        let response = reqwest::Client::new()
+            .post(format!("http://{addr}/v1/articles"))
+            .header("content-type", "application/x-ndjson")
+            .body(body)
+            .send()
+            .await
+            .expect("answer");
+        assert_eq!(response.status(), 200);
+    };
+
+    client.goto(&format!("http://{addr}/")).await.expect("open the page");
+    wait_until(&client, "the live section shows", "!document.getElementById('live').hidden").await;
+    post(lines[..7].join("\n")).await;
+    wait_until(&client, "the four events are listed", "document.querySelectorAll('#events li').length === 4").await;
+    let first = client.find(Locator::Css("#events li button")).await.expect("an event").text().await.expect("text");
+    assert!(first.starts_with("e1: Northway Rail agrees to buy Tessel Freight"), "newest activity first: {first}");
+
+    client.find(Locator::Css("#events button[data-event=e1]")).await.expect("e1").click().await.expect("click");
+    wait_until(&client, "the brief of e1 is shown", "document.querySelectorAll('#event-sentences li').length > 0")
+        .await;
+    let title = client.find(Locator::Id("event-title")).await.expect("title").text().await.expect("text");
+    assert_eq!(title, "e1: Northway Rail agrees to buy Tessel Freight");
+    let read =
+        client.execute("return JSON.parse(localStorage.getItem('chorus.read')).e1;", vec![]).await.expect("script");
+    assert_eq!(read, serde_json::json!(1), "the version read is remembered");
+    shoot("7-live-events.png").await;
+
+    post(lines[7..].join("\n")).await;
+    wait_until(
+        &client,
+        "e1 says it has news since v1",
+        "(document.querySelector('#events button[data-event=e1] .badge') || {}).textContent === 'new since v1'",
+    )
+    .await;
+    // By keyboard: focus the event and press Enter.
+    let e1 = client.find(Locator::Css("#events button[data-event=e1]")).await.expect("e1");
+    e1.send_keys(&fantoccini::key::Key::Enter.to_string()).await.expect("Enter");
+    wait_until(
+        &client,
+        "what is new since v1 is shown",
+        "document.getElementById('event-status').textContent.startsWith('What is new since v1')",
+    )
+    .await;
+    let sentences = client.find(Locator::Id("event-sentences")).await.expect("list").text().await.expect("text");
+    assert!(sentences.starts_with("Shares in Northway Rail rose 6 percent on Thursday"), "{sentences}");
+    let reports = client.find(Locator::Id("event-reports")).await.expect("list").text().await.expect("text");
+    assert_eq!(reports.matches("read before").count(), 2, "{reports}");
+    wait_until(
+        &client,
+        "the badge is gone once read",
+        "!document.querySelector('#events button[data-event=e1] .badge')",
+    )
+    .await;
+    let again = client.find(Locator::Id("event-new")).await.expect("button").text().await.expect("text");
+    assert_eq!(again, "What is new since v2", "the next look compares with the version just read");
+    shoot("8-live-new.png").await;
+
+    client.set_window_size(390, 844).await.expect("resize");
+    wait_until(
+        &client,
+        "the live events fit a phone-width screen",
+        "document.documentElement.scrollWidth <= window.innerWidth",
+    )
+    .await;
+    shoot("9-live-phone.png").await;
     client.close().await.expect("close the session");
 }

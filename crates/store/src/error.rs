@@ -6,7 +6,8 @@
 pub enum StoreError {
     /// Another process has the store open: redb locks the file for one process at a time.
     #[error(
-        "{0}: the store is in use by another process (one process at a time; stop the other `chorus stream` first)"
+        "{0}: the store is in use by another process (one at a time: stop the other `chorus stream` first, or read a \
+         store that `chorus serve --store` holds through its /v1/events)"
     )]
     InUse(String),
     /// The store was written by another version of chorus, with a schema this one does not read.

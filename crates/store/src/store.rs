@@ -194,6 +194,13 @@ impl Store {
         Ok(all)
     }
 
+    /// How many events are stored.
+    pub fn event_count(&self) -> Result<u64, StoreError> {
+        let txn = self.db.begin_read().map_err(|e| self.io(e))?;
+        let events = txn.open_table(EVENTS).map_err(|e| self.io(e))?;
+        events.len().map_err(|e| self.io(e))
+    }
+
     /// The number the next new event gets: one more than any event ever stored, expired or not.
     pub fn next_event(&self) -> Result<u64, StoreError> {
         self.meta("next_event").map(|v| v.unwrap_or(0))
@@ -422,6 +429,7 @@ mod tests {
         assert_eq!(store.stale().expect("reads"), [2, 3]);
         assert_eq!((store.next_event().expect("reads"), store.expired().expect("reads")), (4, true));
         assert_eq!(store.len().expect("reads"), 2);
+        assert_eq!(store.event_count().expect("reads"), 2);
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! `chorus brief --store DIR EVENT [--since VERSION]`: an event's current brief, or what is new
 //! since a version of it (the articles that version covered are the reader's seen reports).
 
-use super::live;
 use crate::options::MethodArgs;
-use anyhow::Context;
+use chorus::live;
 use chorus::store::Store;
 use chorus::Format;
 use std::io::Write;
@@ -34,61 +33,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?;
     let event = live::parse_event(&args.event)?;
     let store = Store::open(&args.store)?;
-    let record = store.event(event)?.with_context(|| format!("{}: no event e{event}", store.path()))?;
-    if args.history {
-        return history(&store, event, args.format);
-    }
-    let seen = match args.since {
-        None => Vec::new(),
-        Some(version) => {
-            let (_, brief) = store.brief(event, Some(version))?.with_context(|| {
-                let latest = store.brief(event, None).ok().flatten().map(|(v, _)| v).unwrap_or(0);
-                format!("e{event} has no brief version {version} (the latest is {latest})")
-            })?;
-            brief.articles
-        }
+    let text = if args.history {
+        history(live::history(&store, event)?, args.format)?
+    } else {
+        chorus::render(&live::brief(&store, &summarizer, event, args.since)?, args.format)
     };
-    let new: Vec<u64> = record.articles.iter().copied().filter(|s| !seen.contains(s)).collect();
-    anyhow::ensure!(!new.is_empty(), "e{event}: nothing new since version {}", args.since.unwrap_or(0));
-    let brief =
-        summarizer.summarize(live::cluster(&store, event, &new, &seen)?).with_context(|| format!("e{event}"))?;
     // A closed pipe (`| head`) is the reader's choice, not an error.
-    let _ = std::io::stdout().lock().write_all(chorus::render(&brief, args.format).as_bytes());
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
 
 /// What each version of an event's brief added.
-fn history(store: &Store, event: u64, format: Format) -> anyhow::Result<ExitCode> {
-    let versions = store.briefs(event)?;
-    let text = match format {
-        Format::Json => {
-            let versions: Vec<_> = versions
-                .iter()
-                .map(|(version, brief)| {
-                    serde_json::json!({
-                        "version": version,
-                        "reports": brief.articles.len(),
-                        "added_articles": brief.added_articles,
-                        "added_sentences": brief.added_sentences,
-                        "disputed": brief.disputed,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&versions)? + "\n"
-        }
+fn history(versions: Vec<live::VersionSummary>, format: Format) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&versions)? + "\n",
         _ => versions
             .iter()
-            .map(|(version, brief)| {
-                let sentences: String = brief.added_sentences.iter().map(|s| format!("    + {s}\n")).collect();
+            .map(|v| {
+                let sentences: String = v.added_sentences.iter().map(|s| format!("    + {s}\n")).collect();
                 format!(
-                    "v{version}: {} reports, added {}; {} disputed figures\n{sentences}",
-                    brief.articles.len(),
-                    brief.added_articles.join(" "),
-                    brief.disputed
+                    "v{}: {} reports, added {}; {} disputed figures\n{sentences}",
+                    v.version,
+                    v.reports,
+                    v.added_articles.join(" "),
+                    v.disputed
                 )
             })
             .collect(),
-    };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    Ok(ExitCode::SUCCESS)
+    })
 }

@@ -1,7 +1,7 @@
-//! `chorus events --store DIR`: the events of a store, newest activity first.
+//! `chorus events --store DIR`: the events of a store, newest activity first (`chorus::live`).
 
+use chorus::live::EventSummary;
 use chorus::store::Store;
-use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,44 +25,9 @@ pub enum ListFormat {
     Json,
 }
 
-/// One event as listed.
-#[derive(Serialize)]
-struct Listed {
-    id: String,
-    title: Option<String>,
-    first: Option<String>,
-    last: Option<String>,
-    reports: usize,
-    articles: Vec<String>,
-    /// Figure groups the latest brief finds the reports disagree on (`null` before any brief).
-    disputed: Option<usize>,
-    /// The latest brief's version (`null` before any brief).
-    version: Option<u32>,
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open(&args.store)?;
-    let mut events = Vec::new();
-    for (number, event) in store.events()? {
-        let latest = store.brief(number, None)?;
-        let newest = event.articles.last().copied().unwrap_or(0);
-        events.push((
-            newest,
-            Listed {
-                id: format!("e{number}"),
-                title: event.title,
-                first: event.first,
-                last: event.last,
-                reports: event.ids.len(),
-                articles: event.ids,
-                disputed: latest.as_ref().map(|(_, brief)| brief.disputed),
-                version: latest.map(|(version, _)| version),
-            },
-        ));
-    }
-    // Newest activity first: the latest report time, then the latest arrival.
-    events.sort_by(|(a_newest, a), (b_newest, b)| b.last.cmp(&a.last).then(b_newest.cmp(a_newest)));
-    let listed: Vec<Listed> = events.into_iter().map(|(_, listed)| listed).collect();
+    let listed = chorus::live::events(&store, None)?;
     let text = match args.format {
         ListFormat::Json => serde_json::to_string_pretty(&listed)? + "\n",
         ListFormat::Text => listed.iter().map(block).collect(),
@@ -72,7 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn block(event: &Listed) -> String {
+fn block(event: &EventSummary) -> String {
     let days = match (&event.first, &event.last) {
         (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
         (Some(first), _) => first.clone(),

@@ -5,7 +5,6 @@ pub mod cluster;
 pub mod eval;
 pub mod events;
 pub mod figures;
-mod live;
 pub mod methods;
 pub mod serve;
 pub mod store;

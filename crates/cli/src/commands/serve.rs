@@ -1,6 +1,7 @@
 //! `chorus serve`: the HTTP API and the web page (crate `chorus-server`).
 
 use anyhow::Context;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -18,6 +19,10 @@ pub struct Args {
     /// Most API requests handled at once; more get 429
     #[arg(long, default_value_t = 16)]
     pub max_in_flight: usize,
+    /// A live store to serve (`POST /v1/articles`, `GET /v1/events`): the server becomes its one
+    /// writer and answers reads while it writes; created if missing
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -26,7 +31,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .filter(|t| !t.is_zero())
         .context("--timeout must be a positive number of seconds")?;
     anyhow::ensure!(args.max_in_flight > 0, "--max-in-flight must be at least 1");
-    let config = chorus_server::Config { max_body: args.max_body, timeout, max_in_flight: args.max_in_flight };
+    let config = chorus_server::Config {
+        max_body: args.max_body,
+        timeout,
+        max_in_flight: args.max_in_flight,
+        store: args.store,
+    };
     chorus_server::run(&args.addr, config, |addr| {
         println!("chorus serve: listening on http://{addr}");
     })

@@ -1,14 +1,10 @@
 //! `chorus stream --store DIR`: articles in on stdin (the `chorus cluster` JSONL format), each
 //! assigned to an event and committed with it, acknowledged (`{"id", "event"}`) once committed;
-//! the briefs of the events a batch changed are brought up to date after it.
+//! the briefs of the events a batch changed are brought up to date after it (`chorus::live`).
 
-use super::live;
 use crate::options::MethodArgs;
 use anyhow::Context;
-use chorus::cluster::{Article, Assignment, Clusterer, Config};
-use chorus::store::{NewArticle, Store};
-use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use chorus::live::{Ack, Line, Live};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,26 +23,11 @@ pub struct Args {
     pub method: MethodArgs,
 }
 
-/// One output line.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Record {
-    Acknowledged { id: String, event: String },
-    Error { line: usize, error: String },
-}
-
-/// A line of stdin, or why it could not be read.
-type Line = (usize, Result<String, String>);
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(args.batch > 0, "--batch must be at least 1");
-    let summarizer = args.method.summarizer()?;
-    let store = Store::open(&args.store)?;
-    let mut clusterer = Clusterer::new(Config::default());
-    let mut events = Events { live: HashMap::new(), next: store.next_event()? };
-    replay(&store, &mut clusterer, &mut events)?;
+    let mut live = Live::open(&args.store, args.method.summarizer()?)?;
     // Briefs a crash left behind their articles.
-    live::rebrief(&store, &summarizer, store.stale()?)?;
+    report(live.settle()?);
 
     let (sender, lines) = mpsc::sync_channel::<Line>(args.batch * 4);
     std::thread::spawn(move || read_stdin(sender));
@@ -60,59 +41,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Err(_) => break,
             }
         }
-        let mut records = Vec::with_capacity(batch.len());
-        let mut new: Vec<NewArticle> = Vec::new();
-        let mut pending: HashMap<String, u64> = HashMap::new();
-        for (number, line) in batch {
-            let line = match line {
-                Ok(line) if line.trim().is_empty() => continue,
-                Ok(line) => line,
-                Err(error) => {
-                    failed += 1;
-                    records.push(error_record(number, error));
-                    continue;
-                }
-            };
-            let article = match Article::from_json(&line) {
-                Ok(article) => article,
-                Err(error) => {
-                    failed += 1;
-                    records.push(error_record(number, error.to_string()));
-                    continue;
-                }
-            };
-            // An article stored before (a stream fed again after a crash) keeps its event.
-            let known = match pending.get(&article.id) {
-                Some(&event) => Some(event),
-                None => store.article(&article.id)?.map(|stored| stored.event),
-            };
-            let event = match known {
-                Some(event) => event,
-                None => match clusterer.add(&article) {
-                    Ok(assignment) => {
-                        let event = events.stored(&assignment);
-                        pending.insert(article.id.clone(), event);
-                        new.push(NewArticle::new(article.id.clone(), line.trim_end(), event));
-                        event
-                    }
-                    Err(error) => {
-                        failed += 1;
-                        records.push(error_record(number, error.to_string()));
-                        continue;
-                    }
-                },
-            };
-            records.push(Record::Acknowledged { id: article.id, event: format!("e{event}") });
-        }
-        store.commit(&new)?;
+        let acks = live.add(batch)?;
         let mut text = String::new();
-        for record in &records {
-            text += &serde_json::to_string(record)?;
+        for ack in &acks {
+            if let Ack::Error { line, error } = ack {
+                failed += 1;
+                eprintln!("chorus: stdin: line {line}: {error}");
+            }
+            text += &serde_json::to_string(ack)?;
             text.push('\n');
         }
         out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("stdout: cannot acknowledge")?;
-        let changed: BTreeSet<u64> = new.iter().map(|article| article.event).collect();
-        live::rebrief(&store, &summarizer, changed)?;
+        report(live.settle()?);
     }
     if failed > 0 {
         eprintln!("chorus: stdin: {failed} lines had errors (error records in the output)");
@@ -121,55 +61,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The stored event of each live event of the clusterer. Without expiry the two numberings are
-/// the same; after it, a replay renumbers events (fewer articles), so each is mapped to the stored
-/// event of its first replayed article, and a new one gets the store's next unused number.
-struct Events {
-    live: HashMap<u64, u64>,
-    next: u64,
-}
-
-impl Events {
-    /// The stored event of an assignment; forgets the events that retired (they take no more).
-    fn stored(&mut self, assignment: &Assignment) -> u64 {
-        let next = &mut self.next;
-        let event = *self.live.entry(assignment.event.0).or_insert_with(|| {
-            *next += 1;
-            *next - 1
-        });
-        for retired in &assignment.retired {
-            self.live.remove(&retired.0);
-        }
-        event
+/// The events that could not be briefed yet, on stderr.
+fn report(notes: Vec<String>) {
+    for note in notes {
+        eprintln!("chorus: {note}");
     }
-}
-
-/// Rebuilds the clusterer from the stored articles, in order. The clusterer is deterministic, so
-/// each must land in its stored event, unless events were expired (then they are mapped).
-fn replay(store: &Store, clusterer: &mut Clusterer, events: &mut Events) -> anyhow::Result<()> {
-    let expired = store.expired()?;
-    store.replay(|sequence, record, event| -> anyhow::Result<()> {
-        let article = Article::from_json(record).with_context(|| format!("{}: article {sequence}", store.path()))?;
-        let assignment = clusterer.add(&article).with_context(|| format!("{}: article {sequence}", store.path()))?;
-        anyhow::ensure!(
-            expired || assignment.event.0 == event,
-            "{}: replaying article {:?} gives event {} but the store has e{event}: the store was written by a \
-             chorus that clusters differently",
-            store.path(),
-            article.id,
-            assignment.event
-        );
-        events.live.entry(assignment.event.0).or_insert(event);
-        for retired in &assignment.retired {
-            events.live.remove(&retired.0);
-        }
-        Ok(())
-    })
-}
-
-fn error_record(line: usize, error: String) -> Record {
-    eprintln!("chorus: stdin: line {line}: {error}");
-    Record::Error { line, error }
 }
 
 /// Sends each line of stdin, numbered from 1, until its end or a read error.

@@ -97,7 +97,7 @@ pub(crate) async fn figures(State(state): State<AppState>, request: Request) -> 
     Ok(([(header::CONTENT_TYPE, content_type(format))], body).into_response())
 }
 
-fn content_type(format: Format) -> &'static str {
+pub(crate) fn content_type(format: Format) -> &'static str {
     match format {
         Format::Json => "application/json",
         Format::Text => "text/plain; charset=utf-8",
