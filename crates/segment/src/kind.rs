@@ -129,7 +129,10 @@ mod tests {
             kind_within_line("These crawls are part of an effort to archive pages as they are created and archive the pages that they refer to."),
             SentenceKind::Boilerplate
         );
-        assert_eq!(kind("You always have the option to delete your tweet location history."), SentenceKind::Boilerplate);
+        assert_eq!(
+            kind("You always have the option to delete your tweet location history."),
+            SentenceKind::Boilerplate
+        );
     }
 
     #[test]
