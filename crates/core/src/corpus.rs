@@ -20,6 +20,9 @@ pub enum SentenceKind {
     Question,
     /// A photo caption or credit, a byline, or a similar label.
     Caption,
+    /// Text of the web page or archive around a report, not of the report: a tweet-location
+    /// notice, a web-archive crawl notice, a sign-up or cookie prompt, slideshow controls.
+    Boilerplate,
     /// Too short, or not a whole sentence (no verb-like shape, unbalanced quotes, cut off).
     Fragment,
 }
@@ -32,6 +35,7 @@ impl fmt::Display for SentenceKind {
             SentenceKind::Headline => "headline",
             SentenceKind::Question => "question",
             SentenceKind::Caption => "caption",
+            SentenceKind::Boilerplate => "boilerplate",
             SentenceKind::Fragment => "fragment",
         })
     }
@@ -105,11 +109,12 @@ mod tests {
             SentenceKind::Headline,
             SentenceKind::Question,
             SentenceKind::Caption,
+            SentenceKind::Boilerplate,
             SentenceKind::Fragment,
         ]
         .iter()
         .map(SentenceKind::to_string)
         .collect();
-        assert_eq!(shown, ["body", "headline", "question", "caption", "fragment"]);
+        assert_eq!(shown, ["body", "headline", "question", "caption", "boilerplate", "fragment"]);
     }
 }

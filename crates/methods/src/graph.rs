@@ -7,6 +7,7 @@
 
 use crate::selection::descending;
 use crate::vectors::Vectors;
+use chorus_core::Corpus;
 
 /// Most sentences in a graph: 500² similarities take a few milliseconds.
 pub const GRAPH_LIMIT: usize = 500;
@@ -20,15 +21,21 @@ const TOLERANCE: f64 = 1e-4;
 /// …or after this many rounds, which the tolerance is reached well before in practice.
 const MAX_ROUNDS: usize = 200;
 
-/// The sentences to build the graph over: those with a vector, the [`GRAPH_LIMIT`] most similar
-/// to the cluster centroid if there are more, in sentence order.
-pub fn nodes(vectors: &Vectors) -> Vec<usize> {
+/// The sentences to build the graph over: those with a vector; if there are more than
+/// [`GRAPH_LIMIT`], the eligible ones nearest the cluster centroid first, then ineligible ones if
+/// room is left, in sentence order. Eligible first because only they can be chosen: in a huge
+/// cluster the sentences nearest the centroid can all be short headlines or captions, and a
+/// graph of those alone ranked nothing a brief may hold.
+pub fn nodes(corpus: &Corpus, vectors: &Vectors) -> Vec<usize> {
     let centroid = vectors.sum();
     let mut nodes: Vec<usize> = (0..vectors.len()).filter(|&s| !vectors.get(s).is_empty()).collect();
     if nodes.len() > GRAPH_LIMIT {
+        let eligible = |s: usize| corpus.sentences.get(s).is_some_and(|s| s.is_eligible());
         let closeness: Vec<f64> = nodes.iter().map(|&s| f64::from(centroid.cosine(vectors.get(s)))).collect();
         let mut by_closeness: Vec<usize> = (0..nodes.len()).collect();
-        by_closeness.sort_by(|&a, &b| descending(closeness[a], closeness[b]).then(a.cmp(&b)));
+        by_closeness.sort_by(|&a, &b| {
+            eligible(nodes[b]).cmp(&eligible(nodes[a])).then(descending(closeness[a], closeness[b])).then(a.cmp(&b))
+        });
         by_closeness.truncate(GRAPH_LIMIT);
         by_closeness.sort_unstable();
         nodes = by_closeness.into_iter().map(|i| nodes[i]).collect();
@@ -98,6 +105,17 @@ mod tests {
         assert!((scores.iter().sum::<f64>() - 1.0).abs() < 1e-6);
         assert!(scores[1..].iter().all(|&s| s < scores[0]));
         assert_eq!(ranked(&[10, 11, 12, 13], &scores)[0], 10);
+    }
+
+    #[test]
+    fn a_huge_cluster_keeps_its_eligible_sentences_in_the_graph() {
+        // 600 headlines made of the cluster's commonest words sit nearest the centroid; the body
+        // sentences, further off, must still be in the graph, or nothing could be chosen.
+        let headlines = vec!["#gas plant siege hostages"; GRAPH_LIMIT + 100].join(". ");
+        let c = crate::test_corpus::corpus(&[&headlines, "militants seized the gas plant near amenas on wednesday"]);
+        let nodes = nodes(&c, &Vectors::new(&c));
+        assert_eq!(nodes.len(), GRAPH_LIMIT);
+        assert!(nodes.contains(&(GRAPH_LIMIT + 100)), "the body sentence is a node");
     }
 
     #[test]

@@ -92,6 +92,11 @@ impl<'a> Selection<'a> {
         best
     }
 
+    /// The sentences added so far, in order.
+    pub fn chosen(&self) -> &[usize] {
+        &self.chosen
+    }
+
     /// Whether nothing more can be added.
     pub fn is_closed(&self) -> bool {
         self.closed

@@ -60,3 +60,19 @@ fn support_names_the_reports_that_repeat_the_fact_and_not_the_others() {
     let detail = c.sentences.iter().position(|s| s.text.contains("football")).unwrap_or(usize::MAX);
     assert!(support.of(detail).is_empty());
 }
+
+/// Regression: on a huge cluster whose sentences nearest the centroid are all headlines, the
+/// graph methods chose nothing ("no sentence fits … (--truncate)" although truncation was on).
+#[test]
+fn graph_methods_choose_from_a_huge_cluster_crowded_with_headlines() {
+    let headlines = vec!["#gas plant siege hostages amenas"; 700].join(". ");
+    let c =
+        corpus(&[&headlines, "militants seized the gas plant near amenas on wednesday. the army surrounded the plant"]);
+    for name in ["lexrank", "textrank"] {
+        let chosen = method(name)
+            .map(|m| m.select(&c, &Budget { limit: Limit::Words(100), truncate: true }))
+            .unwrap_or_default();
+        assert!(!chosen.is_empty(), "{name} chose nothing");
+        assert!(chosen.iter().all(|&s| c.sentences[s].is_eligible()), "{name}");
+    }
+}

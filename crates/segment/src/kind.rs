@@ -1,5 +1,6 @@
 //! What kind of text a sentence is: only whole declarative sentences may go into a brief.
 
+use crate::boilerplate::is_boilerplate;
 use crate::stopwords::is_stopword;
 use chorus_core::caption::is_caption;
 use chorus_core::SentenceKind;
@@ -21,6 +22,8 @@ pub(crate) fn sentence_kind(text: &str, words: usize, whole_line: bool) -> Sente
     let closed = ending.ends_with(['.', '!', '?', '\u{2026}']);
     if text.len() > MAX_SENTENCE_BYTES || text.split_whitespace().any(|word| word.len() > MAX_WORD_BYTES) {
         SentenceKind::Fragment
+    } else if is_boilerplate(text) {
+        SentenceKind::Boilerplate
     } else if is_caption(text, words, closed) {
         SentenceKind::Caption
     } else if ending.ends_with('?') {
@@ -118,6 +121,18 @@ mod tests {
         assert_eq!(kind("Crisis highlights pressure, potential on Algeria"), SentenceKind::Headline);
         // The same words inside a paragraph line are not a headline.
         assert_eq!(kind_within_line("Crisis highlights pressure, potential on Algeria"), SentenceKind::Fragment);
+    }
+
+    #[test]
+    fn page_and_archive_notices_are_boilerplate_even_when_shaped_like_news() {
+        assert_eq!(
+            kind_within_line("These crawls are part of an effort to archive pages as they are created and archive the pages that they refer to."),
+            SentenceKind::Boilerplate
+        );
+        assert_eq!(
+            kind("You always have the option to delete your tweet location history."),
+            SentenceKind::Boilerplate
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod abbreviations;
+mod boilerplate;
 mod idf;
 mod kind;
 mod segmenter;

@@ -28,7 +28,7 @@ impl Method for LexRank {
     /// graph is limited to the `GRAPH_LIMIT` (500) sentences nearest the centroid.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
-        let nodes = nodes(&vectors);
+        let nodes = nodes(corpus, &vectors);
         let graph = edges(&nodes, |a, b| f64::from(vectors.cosine(a, b)));
         in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)))
     }

@@ -28,7 +28,7 @@ impl Method for TextRank {
     /// tf·idf centroid.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
-        let nodes = nodes(&vectors);
+        let nodes = nodes(corpus, &vectors);
         let words: Vec<Words> = corpus.sentences.iter().map(Words::of).collect();
         let graph = edges(&nodes, |a, b| overlap(&words[a], &words[b]));
         in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)))
