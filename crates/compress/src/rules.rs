@@ -1,0 +1,221 @@
+//! The rules: each finds the byte ranges of a sentence it would drop. A rule's drop is kept only
+//! when the sentence still reads as one (`reads_as_sentence`), so the rules can stay simple.
+
+use crate::lexicon::{lexicon, Lexicon};
+use crate::token::Token;
+use std::ops::Range;
+
+/// What a rule would drop: one or more ranges that go together.
+pub(crate) type Drop = Vec<Range<usize>>;
+
+/// The rules, in the order they are tried.
+pub(crate) const RULES: [fn(&str, &[Token]) -> Vec<Drop>; 5] = [dateline, parentheticals, times, attribution, ages];
+
+/// `PINE RIDGE, S.D. (AP) --` or `WASHINGTON —` before the sentence proper: where the report was
+/// filed, not what happened.
+fn dateline(text: &str, tokens: &[Token]) -> Vec<Drop> {
+    let lex = lexicon();
+    let Some(dash) = tokens.iter().take(16).position(|t| t.is("—") || t.is("_") || t.is("-")) else {
+        return vec![];
+    };
+    let end = if tokens[dash].is("-") {
+        match tokens.get(dash + 1) {
+            Some(next) if next.is("-") && next.range.start == tokens[dash].range.end => dash + 1,
+            _ => return vec![],
+        }
+    } else {
+        dash
+    };
+    let head = &tokens[..dash];
+    let agency = head.windows(3).any(|w| w[0].is("(") && lex.agencies.contains(w[1].lower.as_str()) && w[2].is(")"));
+    let shouting = |t: &Token| !text[t.range.clone()].chars().any(char::is_lowercase);
+    let words: Vec<&Token> = head.iter().filter(|t| t.word).collect();
+    let place =
+        words.first().is_some_and(|t| shouting(t) && t.lower.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    if words.is_empty() || !place || !(agency || words.iter().all(|t| shouting(t))) {
+        return vec![];
+    }
+    vec![vec![0..tokens[end].range.end]]
+}
+
+/// `(…)` inside a sentence, up to 15 tokens: an aside the sentence reads without.
+fn parentheticals(_: &str, tokens: &[Token]) -> Vec<Drop> {
+    let mut drops = Vec::new();
+    for (open, t) in tokens.iter().enumerate().skip(1) {
+        if !t.is("(") || t.quoted {
+            continue;
+        }
+        let close = tokens[open + 1..].iter().take(16).position(|t| t.is(")") || t.is("("));
+        if let Some(close) = close.map(|c| open + 1 + c).filter(|&c| tokens[c].is(")") && c > open + 1) {
+            drops.push(vec![t.range.start..tokens[close].range.end]);
+        }
+    }
+    drops
+}
+
+/// Day names and times (`said Monday`, `on Friday`, `As of mid-morning Monday,`, `last night`):
+/// a brief is read after the fact and dated by its reports. A day that carries meaning is kept:
+/// after `until`, `since`, `the`…, before `and` or a date, in a name (`Black Friday`), quoted.
+fn times(text: &str, tokens: &[Token]) -> Vec<Drop> {
+    let lex = lexicon();
+    let mut drops = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.word || t.quoted {
+            continue;
+        }
+        let part_head = lex.day_parts.contains(t.lower.as_str());
+        if !lex.days.contains(t.lower.as_str()) && !part_head {
+            continue;
+        }
+        if part_head && i > 0 && lex.day_parts.contains(tokens[i - 1].lower.as_str()) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len() && tokens[end].word && lex.day_parts.contains(tokens[end].lower.as_str()) {
+            end += 1;
+        }
+        if part_head && !(i > 0 && lex.days.contains(tokens[i - 1].lower.as_str())) {
+            // `this morning`, `last night`: a day part is a time only after such a word.
+            if !(i > 0 && matches!(tokens[i - 1].lower.as_str(), "this" | "last" | "late" | "early")) {
+                continue;
+            }
+        } else if part_head {
+            continue; // part of `Monday morning`, found from the day
+        }
+        if tokens.get(end).is_some_and(|next| kept_before(lex, text, tokens, end, next)) {
+            continue;
+        }
+        let start = extend_left(lex, tokens, i);
+        let next = tokens.get(end);
+        match start.checked_sub(1).map(|p| &tokens[p]) {
+            None => match next {
+                Some(comma) if comma.is(",") => drops.push(vec![0..comma.range.end]),
+                Some(next) if start < i && next.word => drops.push(vec![0..next.range.start]),
+                _ => {}
+            },
+            Some(prev) if prev.is(",") => match next {
+                // `The army, on Monday, stormed`: both commas go with the time.
+                Some(comma) if comma.is(",") => drops.push(vec![prev.range.start..comma.range.end]),
+                Some(stop) if stop.is(".") && end + 1 == tokens.len() => {
+                    drops.push(vec![prev.range.start..tokens[end - 1].range.end])
+                }
+                _ => {}
+            },
+            Some(prev) if !prev.word || prev.quoted => {}
+            Some(prev) if lex.kept_after.contains(prev.lower.as_str()) => {}
+            // `Black Friday`, `Bloody Sunday`: a capitalized word before a day makes a name.
+            Some(prev) if start == i && prev.capitalized(text) && lex.days.contains(t.lower.as_str()) => {}
+            Some(_) => drops.push(vec![tokens[start].range.start..tokens[end - 1].range.end]),
+        }
+    }
+    drops
+}
+
+/// Whether the token after a time makes it part of something longer: `Monday and Tuesday`,
+/// `Monday's`, `Monday, Jan. 14`, `Monday Night Football`.
+fn kept_before(lex: &Lexicon, text: &str, tokens: &[Token], at: usize, next: &Token) -> bool {
+    let dated = |t: Option<&Token>| {
+        t.is_some_and(|t| lex.months.contains(t.lower.as_str()) || t.lower.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    lex.kept_before.contains(next.lower.as_str())
+        || dated(Some(next))
+        || (next.is(",") && dated(tokens.get(at + 1)))
+        || (next.word
+            && next.capitalized(text)
+            && at >= 2
+            && tokens[at - 2].word
+            && !lex.before_day.iter().any(|p| p.len() == 1 && p[0] == tokens[at - 2].lower))
+}
+
+/// The first token of the time phrase whose day is at `day`: `on`, `late`, `as of mid-morning`.
+fn extend_left(lex: &Lexicon, tokens: &[Token], day: usize) -> usize {
+    let mut start = day;
+    'extend: loop {
+        for phrase in &lex.before_day {
+            if start >= phrase.len() {
+                let words = &tokens[start - phrase.len()..start];
+                if words.iter().zip(phrase).all(|(t, w)| t.word && !t.quoted && t.lower == *w) {
+                    start -= phrase.len();
+                    continue 'extend;
+                }
+            }
+        }
+        return start;
+    }
+}
+
+/// `…, the state broadcaster said.`: the last comma's clause when it only says who said it, and
+/// the one before when it does too (`…, the ministry said Saturday, according to news services.`).
+/// Left alone in a sentence with a quotation (a quote keeps its speaker), and when the clause says
+/// more (`adding that…`).
+fn attribution(_: &str, tokens: &[Token]) -> Vec<Drop> {
+    let lex = lexicon();
+    let n = tokens.len();
+    if n < 3 || !tokens[n - 1].is(".") || tokens.iter().any(|t| t.quoted) {
+        return vec![];
+    }
+    let mut drops = Vec::new();
+    // The clause ends where the one after it (already dropped) starts, or at the full stop.
+    let mut end = n - 1;
+    for comma in (1..n - 1).rev() {
+        if !tokens[comma].is(",") {
+            continue;
+        }
+        let tail: Vec<&Token> = tokens[comma + 1..end].iter().filter(|t| t.word).collect();
+        let says_more = |t: &&Token| {
+            (t.lower.ends_with("ing") && t.lower != "according")
+                || matches!(t.lower.as_str(), "that" | "which" | "who" | "but" | "because")
+        };
+        if tail.len() > 12 || tail.iter().any(says_more) {
+            break;
+        }
+        if !tail.iter().any(|t| lex.attribution.contains(t.lower.as_str())) {
+            continue;
+        }
+        if tokens[..comma].iter().filter(|t| t.word).count() < 6 {
+            break;
+        }
+        drops.push(vec![tokens[comma].range.start..tokens[end - 1].range.end]);
+        end = comma;
+    }
+    drops
+}
+
+/// `John Smith, 45, said`: an age after a name.
+fn ages(text: &str, tokens: &[Token]) -> Vec<Drop> {
+    let small =
+        |t: &Token| t.word && t.lower.len() <= 3 && t.lower.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+    tokens
+        .windows(5)
+        .filter(|w| {
+            w[0].word
+                && w[0].capitalized(text)
+                && w[1].is(",")
+                && small(&w[2])
+                && w[3].is(",")
+                && w[4].word
+                && !matches!(w[4].lower.as_str(), "of" | "from" | "a" | "an" | "the" | "and")
+                && !w[2].quoted
+        })
+        .map(|w| vec![w[1].range.start..w[3].range.end])
+        .collect()
+}
+
+/// Whether a compressed sentence still reads as one: a capital (or digit, or quote) first, the
+/// original's closing punctuation last, no comma left dangling, no word cut from what it leads
+/// to, at least five words.
+pub(crate) fn reads_as_sentence(text: &str, original: &str) -> bool {
+    let lex = lexicon();
+    let first = text.chars().next();
+    let opens = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '$'));
+    let closes = text.chars().last() == original.trim_end().chars().last();
+    let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let dangling_mark = marks
+        .windows(2)
+        .any(|w| matches!(w[0], ',' | ';' | ':' | '(') && matches!(w[1], ',' | ';' | ':' | '.' | '!' | '?' | ')'));
+    let last_word =
+        text.split_whitespace().last().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let cut = last_word.is_some_and(|w| lex.dangling.contains(w.as_str()));
+    let pause_at_start = text.split_whitespace().next().is_some_and(|w| w.ends_with(','));
+    opens && closes && !dangling_mark && !cut && !pause_at_start && text.split_whitespace().count() >= 5
+}
