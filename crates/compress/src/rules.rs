@@ -11,31 +11,45 @@ pub(crate) type Drop = Vec<Range<usize>>;
 /// The rules, in the order they are tried.
 pub(crate) const RULES: [fn(&str, &[Token]) -> Vec<Drop>; 5] = [dateline, parentheticals, times, attribution, ages];
 
-/// `PINE RIDGE, S.D. (AP) --` or `WASHINGTON —` before the sentence proper: where the report was
-/// filed, not what happened.
+/// `PINE RIDGE, S.D. (AP) --`, `WASHINGTON —` or `( reuters ) -` before the sentence proper: where
+/// the report was filed, not what happened.
 fn dateline(text: &str, tokens: &[Token]) -> Vec<Drop> {
     let lex = lexicon();
+    if let Some(close) = agency_at_start(lex, tokens) {
+        // `( associated press ) pedro quezada…`: the agency alone, without a place or a dash.
+        let end = tokens.get(close + 1).filter(|t| t.is("—") || t.is("-")).map_or(close, |_| close + 1);
+        return vec![vec![0..tokens[end].range.end]];
+    }
     let Some(dash) = tokens.iter().take(16).position(|t| t.is("—") || t.is("_") || t.is("-")) else {
         return vec![];
     };
-    let end = if tokens[dash].is("-") {
-        match tokens.get(dash + 1) {
-            Some(next) if next.is("-") && next.range.start == tokens[dash].range.end => dash + 1,
-            _ => return vec![],
-        }
-    } else {
-        dash
-    };
+    let double = tokens.get(dash + 1).is_some_and(|next| next.is("-") && next.range.start == tokens[dash].range.end);
     let head = &tokens[..dash];
-    let agency = head.windows(3).any(|w| w[0].is("(") && lex.agencies.contains(w[1].lower.as_str()) && w[2].is(")"));
+    // An agency in brackets: `(AP)`, `( associated press )`.
+    let agency = head.iter().rposition(|t| t.is("(")).is_some_and(|open| {
+        let inside: Vec<&str> = head[open + 1..].iter().take_while(|t| !t.is(")")).map(|t| t.lower.as_str()).collect();
+        head.last().is_some_and(|t| t.is(")")) && lex.agencies.contains(inside.join("_").as_str())
+    });
     let shouting = |t: &Token| !text[t.range.clone()].chars().any(char::is_lowercase);
     let words: Vec<&Token> = head.iter().filter(|t| t.word).collect();
     let place =
         words.first().is_some_and(|t| shouting(t) && t.lower.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-    if words.is_empty() || !place || !(agency || words.iter().all(|t| shouting(t))) {
+    let filed = agency || (place && words.iter().all(|t| shouting(t)));
+    if words.is_empty() || !filed || (tokens[dash].is("-") && !double && !agency) {
         return vec![];
     }
+    let end = if double { dash + 1 } else { dash };
     vec![vec![0..tokens[end].range.end]]
+}
+
+/// The index of the `)` closing an agency's name in brackets that opens the sentence.
+fn agency_at_start(lex: &Lexicon, tokens: &[Token]) -> Option<usize> {
+    if !tokens.first()?.is("(") {
+        return None;
+    }
+    let close = tokens.iter().take(6).position(|t| t.is(")"))?;
+    let inside: Vec<&str> = tokens[1..close].iter().map(|t| t.lower.as_str()).collect();
+    lex.agencies.contains(inside.join("_").as_str()).then_some(close)
 }
 
 /// `(…)` inside a sentence, up to 15 tokens: an aside the sentence reads without.
@@ -117,7 +131,10 @@ fn kept_before(lex: &Lexicon, text: &str, tokens: &[Token], at: usize, next: &To
     let dated = |t: Option<&Token>| {
         t.is_some_and(|t| lex.months.contains(t.lower.as_str()) || t.lower.starts_with(|c: char| c.is_ascii_digit()))
     };
+    let range = matches!(next.lower.as_str(), "to" | "through" | "until" | "till" | "-" | "–" | "—");
+    let day_after = tokens.get(at + 1).is_some_and(|t| lex.days.contains(t.lower.as_str()));
     lex.kept_before.contains(next.lower.as_str())
+        || (range && (day_after || dated(tokens.get(at + 1))))
         || dated(Some(next))
         || (next.is(",") && dated(tokens.get(at + 1)))
         || (next.word
@@ -201,21 +218,33 @@ fn ages(text: &str, tokens: &[Token]) -> Vec<Drop> {
         .collect()
 }
 
-/// Whether a compressed sentence still reads as one: a capital (or digit, or quote) first, the
-/// original's closing punctuation last, no comma left dangling, no word cut from what it leads
-/// to, at least five words.
+/// Whether a compressed sentence still reads as one: the original's closing punctuation last, at
+/// least five words, and no flaw the original did not have (see [`flaws`]).
 pub(crate) fn reads_as_sentence(text: &str, original: &str) -> bool {
-    let lex = lexicon();
-    let first = text.chars().next();
-    let opens = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '$'));
     let closes = text.chars().last() == original.trim_end().chars().last();
+    let (now, before) = (flaws(text), flaws(original));
+    closes && text.split_whitespace().count() >= 5 && now.iter().zip(&before).all(|(now, before)| now <= before)
+}
+
+/// What makes a text read badly as a sentence, counted: no capital (or digit, or quote) first, a
+/// comma before other punctuation, a last word cut from what it leads to (`…, and.`), a first word
+/// followed by a comma (what is left of `Monday, troops…`). A sentence of a report may have some
+/// of these already (Multi-News lowercases, some reports open with `( AP ) —`); compression must
+/// add none.
+fn flaws(text: &str) -> [usize; 4] {
+    let lex = lexicon();
+    let opens = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '$' | '`'));
     let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let dangling_mark = marks
+    let dangling = marks
         .windows(2)
-        .any(|w| matches!(w[0], ',' | ';' | ':' | '(') && matches!(w[1], ',' | ';' | ':' | '.' | '!' | '?' | ')'));
+        .filter(|w| matches!(w[0], ',' | ';' | ':' | '(') && matches!(w[1], ',' | ';' | ':' | '.' | '!' | '?' | ')'))
+        .count();
     let last_word =
         text.split_whitespace().last().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
     let cut = last_word.is_some_and(|w| lex.dangling.contains(w.as_str()));
     let pause_at_start = text.split_whitespace().next().is_some_and(|w| w.ends_with(','));
-    opens && closes && !dangling_mark && !cut && !pause_at_start && text.split_whitespace().count() >= 5
+    [usize::from(!opens), dangling, usize::from(cut), usize::from(pause_at_start)]
 }

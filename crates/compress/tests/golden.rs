@@ -45,6 +45,18 @@ fn day_names_and_times_go() {
         Some("Rescue teams reached the village after the road was cleared."),
     );
     check(
+        "North Korea vowed Tuesday to cancel the 1953 cease-fire that ended the Korean War.",
+        Some("North Korea vowed to cancel the 1953 cease-fire that ended the Korean War."),
+    );
+    check(
+        "Banker, in an interview Wednesday night, questioned the decision to hire him.",
+        Some("Banker, in an interview, questioned the decision to hire him."),
+    );
+    check(
+        "Beirut, lebanon — determined to control political change in syria, the government announced monday that nearly 90 percent of voters had approved a new constitution.",
+        Some("Beirut, lebanon — determined to control political change in syria, the government announced that nearly 90 percent of voters had approved a new constitution."),
+    );
+    check(
         "On Monday the governor declared a state of emergency in three counties.",
         Some("The governor declared a state of emergency in three counties."),
     );
@@ -57,6 +69,7 @@ fn days_that_carry_meaning_stay() {
         "Shoppers crowded the malls on Black Friday as prices fell sharply.",
         "Police said Monday's attack was the worst in the city for a decade.",
         "The storm is expected to hit the coast between Monday and Tuesday next week.",
+        "Stores will stay open from Monday to Friday until the end of the month.",
         "The vote is set for Tuesday, Nov. 6, in every state of the union.",
         "\"We will be back on Monday,\" the union leader told the crowd outside.",
     ] {
@@ -87,6 +100,14 @@ fn datelines_parentheticals_and_ages_go() {
     check(
         "PINE RIDGE, S.D. (AP) -- President Clinton turned the attention of his national poverty tour to American Indians.",
         Some("President Clinton turned the attention of his national poverty tour to American Indians."),
+    );
+    check(
+        "( associated press ) pedro quezada, 44, entered eagle liquors store, where the ticket was sold, late monday afternoon.",
+        Some("Pedro quezada, 44, entered eagle liquors store, where the ticket was sold."),
+    );
+    check(
+        "manila ( reuters ) - philippine leader rodrigo duterte on tuesday told u.s. president barack obama to go to hell.",
+        Some("Philippine leader rodrigo duterte told u.s. president barack obama to go to hell."),
     );
     check(
         "WASHINGTON — The Senate passed the bill by a vote of 68 to 32.",
