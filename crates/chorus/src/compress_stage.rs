@@ -62,7 +62,7 @@ impl Compressed {
     pub fn pieces(&self, whole: &Corpus, index: usize, len: usize) -> Vec<Range<usize>> {
         match self.sentences.get(index) {
             Some(Some(c)) => c.prefix(&whole.sentences[index].text, len),
-            _ => vec![0..len.min(whole.sentences[index].text.len())],
+            _ => std::iter::once(0..len.min(whole.sentences[index].text.len())).collect(),
         }
     }
 }

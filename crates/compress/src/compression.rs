@@ -82,7 +82,7 @@ mod tests {
         assert_eq!(c.text, "Troops stormed the plant.");
         assert_eq!(c.pieces, [11..35, 51..52]);
         assert_eq!(&s[c.pieces[0].clone()], "troops stormed the plant");
-        assert_eq!(c.prefix(s, "Troops stormed".len()), [11..25]);
+        assert_eq!(c.prefix(s, "Troops stormed".len()), std::iter::once(11..25).collect::<Vec<_>>());
         assert_eq!(c.prefix(s, c.text.len()), c.pieces);
     }
 }

@@ -45,7 +45,7 @@ impl Compressor {
         for rule in rules::RULES {
             for drop in rule(sentence, &tokens) {
                 let mut trial = dropped.clone();
-                trial.extend(drop);
+                trial.push(drop);
                 if rules::reads_as_sentence(&Compression::without(sentence, &trial).text, sentence) {
                     dropped = trial;
                 }

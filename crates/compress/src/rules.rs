@@ -5,20 +5,20 @@ use crate::lexicon::{lexicon, Lexicon};
 use crate::token::Token;
 use std::ops::Range;
 
-/// What a rule would drop: one or more ranges that go together.
-pub(crate) type Drop = Vec<Range<usize>>;
+/// A rule: the byte ranges of a sentence (given with its tokens) it would drop, each on its own.
+pub(crate) type Rule = fn(&str, &[Token]) -> Vec<Range<usize>>;
 
 /// The rules, in the order they are tried.
-pub(crate) const RULES: [fn(&str, &[Token]) -> Vec<Drop>; 5] = [dateline, parentheticals, times, attribution, ages];
+pub(crate) const RULES: [Rule; 5] = [dateline, parentheticals, times, attribution, ages];
 
 /// `PINE RIDGE, S.D. (AP) --`, `WASHINGTON —` or `( reuters ) -` before the sentence proper: where
 /// the report was filed, not what happened.
-fn dateline(text: &str, tokens: &[Token]) -> Vec<Drop> {
+fn dateline(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let lex = lexicon();
     if let Some(close) = agency_at_start(lex, tokens) {
         // `( associated press ) pedro quezada…`: the agency alone, without a place or a dash.
         let end = tokens.get(close + 1).filter(|t| t.is("—") || t.is("-")).map_or(close, |_| close + 1);
-        return vec![vec![0..tokens[end].range.end]];
+        return std::iter::once(0..tokens[end].range.end).collect();
     }
     let Some(dash) = tokens.iter().take(16).position(|t| t.is("—") || t.is("_") || t.is("-")) else {
         return vec![];
@@ -39,7 +39,7 @@ fn dateline(text: &str, tokens: &[Token]) -> Vec<Drop> {
         return vec![];
     }
     let end = if double { dash + 1 } else { dash };
-    vec![vec![0..tokens[end].range.end]]
+    std::iter::once(0..tokens[end].range.end).collect()
 }
 
 /// The index of the `)` closing an agency's name in brackets that opens the sentence.
@@ -53,7 +53,7 @@ fn agency_at_start(lex: &Lexicon, tokens: &[Token]) -> Option<usize> {
 }
 
 /// `(…)` inside a sentence, up to 15 tokens: an aside the sentence reads without.
-fn parentheticals(_: &str, tokens: &[Token]) -> Vec<Drop> {
+fn parentheticals(_: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut drops = Vec::new();
     for (open, t) in tokens.iter().enumerate().skip(1) {
         if !t.is("(") || t.quoted {
@@ -61,7 +61,7 @@ fn parentheticals(_: &str, tokens: &[Token]) -> Vec<Drop> {
         }
         let close = tokens[open + 1..].iter().take(16).position(|t| t.is(")") || t.is("("));
         if let Some(close) = close.map(|c| open + 1 + c).filter(|&c| tokens[c].is(")") && c > open + 1) {
-            drops.push(vec![t.range.start..tokens[close].range.end]);
+            drops.push(t.range.start..tokens[close].range.end);
         }
     }
     drops
@@ -70,7 +70,7 @@ fn parentheticals(_: &str, tokens: &[Token]) -> Vec<Drop> {
 /// Day names and times (`said Monday`, `on Friday`, `As of mid-morning Monday,`, `last night`):
 /// a brief is read after the fact and dated by its reports. A day that carries meaning is kept:
 /// after `until`, `since`, `the`…, before `and` or a date, in a name (`Black Friday`), quoted.
-fn times(text: &str, tokens: &[Token]) -> Vec<Drop> {
+fn times(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let lex = lexicon();
     let mut drops = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
@@ -103,15 +103,15 @@ fn times(text: &str, tokens: &[Token]) -> Vec<Drop> {
         let next = tokens.get(end);
         match start.checked_sub(1).map(|p| &tokens[p]) {
             None => match next {
-                Some(comma) if comma.is(",") => drops.push(vec![0..comma.range.end]),
-                Some(next) if start < i && next.word => drops.push(vec![0..next.range.start]),
+                Some(comma) if comma.is(",") => drops.push(0..comma.range.end),
+                Some(next) if start < i && next.word => drops.push(0..next.range.start),
                 _ => {}
             },
             Some(prev) if prev.is(",") => match next {
                 // `The army, on Monday, stormed`: both commas go with the time.
-                Some(comma) if comma.is(",") => drops.push(vec![prev.range.start..comma.range.end]),
+                Some(comma) if comma.is(",") => drops.push(prev.range.start..comma.range.end),
                 Some(stop) if stop.is(".") && end + 1 == tokens.len() => {
-                    drops.push(vec![prev.range.start..tokens[end - 1].range.end])
+                    drops.push(prev.range.start..tokens[end - 1].range.end)
                 }
                 _ => {}
             },
@@ -119,7 +119,7 @@ fn times(text: &str, tokens: &[Token]) -> Vec<Drop> {
             Some(prev) if lex.kept_after.contains(prev.lower.as_str()) => {}
             // `Black Friday`, `Bloody Sunday`: a capitalized word before a day makes a name.
             Some(prev) if start == i && prev.capitalized(text) && lex.days.contains(t.lower.as_str()) => {}
-            Some(_) => drops.push(vec![tokens[start].range.start..tokens[end - 1].range.end]),
+            Some(_) => drops.push(tokens[start].range.start..tokens[end - 1].range.end),
         }
     }
     drops
@@ -165,7 +165,7 @@ fn extend_left(lex: &Lexicon, tokens: &[Token], day: usize) -> usize {
 /// the one before when it does too (`…, the ministry said Saturday, according to news services.`).
 /// Left alone in a sentence with a quotation (a quote keeps its speaker), and when the clause says
 /// more (`adding that…`).
-fn attribution(_: &str, tokens: &[Token]) -> Vec<Drop> {
+fn attribution(_: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let lex = lexicon();
     let n = tokens.len();
     if n < 3 || !tokens[n - 1].is(".") || tokens.iter().any(|t| t.quoted) {
@@ -192,14 +192,14 @@ fn attribution(_: &str, tokens: &[Token]) -> Vec<Drop> {
         if tokens[..comma].iter().filter(|t| t.word).count() < 6 {
             break;
         }
-        drops.push(vec![tokens[comma].range.start..tokens[end - 1].range.end]);
+        drops.push(tokens[comma].range.start..tokens[end - 1].range.end);
         end = comma;
     }
     drops
 }
 
 /// `John Smith, 45, said`: an age after a name.
-fn ages(text: &str, tokens: &[Token]) -> Vec<Drop> {
+fn ages(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let small =
         |t: &Token| t.word && t.lower.len() <= 3 && t.lower.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
     tokens
@@ -214,7 +214,7 @@ fn ages(text: &str, tokens: &[Token]) -> Vec<Drop> {
                 && !matches!(w[4].lower.as_str(), "of" | "from" | "a" | "an" | "the" | "and")
                 && !w[2].quoted
         })
-        .map(|w| vec![w[1].range.start..w[3].range.end])
+        .map(|w| w[1].range.start..w[3].range.end)
         .collect()
 }
 
