@@ -9,9 +9,10 @@ use std::sync::OnceLock;
 const LEAD: usize = 3;
 
 /// Orders `chosen` for reading. The opener is a lead sentence that does not lean on an earlier
-/// one (no `He`, `The man`, `But` first: see `data/leaning_openings.txt`), from the latest dated
-/// report (the latest count), the method's earliest pick among equals (`picked` is the selection
-/// in the order the method chose). The others follow by report (dated reports first, by date),
+/// one (no `He`, `The man`, `But` first: see `data/leaning_openings.txt`): from the latest dated
+/// report (the latest count), then the earliest in its report (a report's first sentence states
+/// its event), then the method's earliest pick (`picked` is the selection in the order the method
+/// chose). The others follow by report (dated reports first, by date),
 /// then by position. Without a sentence fit to open, the order is by report and position alone.
 pub fn reading_order(corpus: &Corpus, cluster: &Cluster, picked: &[usize], chosen: &mut [usize]) {
     let date = |doc: usize| cluster.documents[doc].date.as_deref();
@@ -23,21 +24,20 @@ pub fn reading_order(corpus: &Corpus, cluster: &Cluster, picked: &[usize], chose
     });
     let rank = |i: usize| picked.iter().position(|&p| p == i).unwrap_or(usize::MAX);
     let opener = (0..chosen.len())
-        .filter(|&at| is_lead(corpus, chosen[at]) && !leans_back(&corpus.sentences[chosen[at]].text))
+        .filter(|&at| lead_index(corpus, chosen[at]) < LEAD && !leans_back(&corpus.sentences[chosen[at]].text))
         .min_by_key(|&at| {
             let doc = corpus.sentences[chosen[at]].doc;
-            (date(doc).is_none(), std::cmp::Reverse(date(doc)), rank(chosen[at]))
+            (date(doc).is_none(), std::cmp::Reverse(date(doc)), lead_index(corpus, chosen[at]), rank(chosen[at]))
         });
     if let Some(at) = opener {
         chosen[..=at].rotate_right(1);
     }
 }
 
-/// Whether sentence `index` is among the first [`LEAD`] body sentences of its report.
-fn is_lead(corpus: &Corpus, index: usize) -> bool {
+/// How many body sentences of its report come before sentence `index` (0 for the first).
+fn lead_index(corpus: &Corpus, index: usize) -> usize {
     let doc = corpus.sentences[index].doc;
-    let before = corpus.sentences[..index].iter().rev().take_while(|s| s.doc == doc).filter(|s| s.is_eligible());
-    before.count() < LEAD
+    corpus.sentences[..index].iter().rev().take_while(|s| s.doc == doc).filter(|s| s.is_eligible()).count()
 }
 
 /// Whether a sentence opens with words that refer to something said before it.
@@ -124,6 +124,23 @@ mod tests {
         let mut none_fit = vec![2, 0];
         reading_order(&corpus, &cluster, &[2, 0], &mut none_fit);
         assert_eq!(none_fit, vec![0, 2], "report and position order when nothing is fit to open");
+    }
+
+    #[test]
+    fn a_reports_first_sentence_opens_before_a_later_lead() {
+        let cluster = cluster(&[None, None]);
+        let corpus = Corpus {
+            sentences: vec![
+                sentence(0, 0, "Rescuers reached the village after the flood."),
+                sentence(0, 1, "The river rose three metres overnight."),
+                sentence(1, 0, "Officials said ten people were missing."),
+            ],
+            ..Corpus::default()
+        };
+        let mut chosen = vec![0, 1, 2];
+        // The method picked the river first, then the officials: the first of the first sentences.
+        reading_order(&corpus, &cluster, &[1, 2, 0], &mut chosen);
+        assert_eq!(chosen, vec![2, 0, 1]);
     }
 
     #[test]
