@@ -77,24 +77,17 @@ fn times(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         if !t.word || t.quoted {
             continue;
         }
-        let part_head = lex.day_parts.contains(t.lower.as_str());
-        if !lex.days.contains(t.lower.as_str()) && !part_head {
-            continue;
-        }
-        if part_head && i > 0 && lex.day_parts.contains(tokens[i - 1].lower.as_str()) {
-            continue;
+        if !lex.days.contains(t.lower.as_str()) {
+            // A part of the day is a time of its own only after these (`last night`); after a
+            // day (`Monday night`) it is found with the day.
+            let after = i > 0 && matches!(tokens[i - 1].lower.as_str(), "this" | "last" | "late" | "early");
+            if !(after && lex.day_parts.contains(t.lower.as_str())) {
+                continue;
+            }
         }
         let mut end = i + 1;
         while end < tokens.len() && tokens[end].word && lex.day_parts.contains(tokens[end].lower.as_str()) {
             end += 1;
-        }
-        if part_head && !(i > 0 && lex.days.contains(tokens[i - 1].lower.as_str())) {
-            // `this morning`, `last night`: a day part is a time only after such a word.
-            if !(i > 0 && matches!(tokens[i - 1].lower.as_str(), "this" | "last" | "late" | "early")) {
-                continue;
-            }
-        } else if part_head {
-            continue; // part of `Monday morning`, found from the day
         }
         if tokens.get(end).is_some_and(|next| kept_before(lex, text, tokens, end, next)) {
             continue;
@@ -126,7 +119,8 @@ fn times(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 /// Whether the token after a time makes it part of something longer: `Monday and Tuesday`,
-/// `Monday's`, `Monday, Jan. 14`, `Monday Night Football`.
+/// `Monday to Friday`, `Monday, Jan. 14`, `said Monday Night Football` (a capitalized word after
+/// a day that no `on` or `late` leads in). `Monday's` is one word, never a day.
 fn kept_before(lex: &Lexicon, text: &str, tokens: &[Token], at: usize, next: &Token) -> bool {
     let dated = |t: Option<&Token>| {
         t.is_some_and(|t| lex.months.contains(t.lower.as_str()) || t.lower.starts_with(|c: char| c.is_ascii_digit()))

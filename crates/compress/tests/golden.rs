@@ -57,6 +57,14 @@ fn day_names_and_times_go() {
         Some("Beirut, lebanon — determined to control political change in syria, the government announced that nearly 90 percent of voters had approved a new constitution."),
     );
     check(
+        "Police arrived at the scene Monday night after the alarm went off.",
+        Some("Police arrived at the scene after the alarm went off."),
+    );
+    check(
+        "The president spoke to reporters this morning about the attack.",
+        Some("The president spoke to reporters about the attack."),
+    );
+    check(
         "On Monday the governor declared a state of emergency in three counties.",
         Some("The governor declared a state of emergency in three counties."),
     );
