@@ -34,9 +34,14 @@ class Sentence:
         """Index of that report in ``Brief.documents``."""
     @property
     def start(self) -> int:
-        """Byte offset of the sentence in that report's original text."""
+        """Byte offset in that report's original text where the first cited span starts."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Where the last cited span ends: ``start..end`` holds every span."""
+    @property
+    def spans(self) -> List[Tuple[int, int]]:
+        """The ``(start, end)`` byte spans of the pieces the sentence keeps (several when
+        compression dropped words between them)."""
     @property
     def support(self) -> List[str]:
         """Ids of the other reports that say the same thing."""

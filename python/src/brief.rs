@@ -132,6 +132,11 @@ impl Sentence {
     }
 
     #[getter]
+    fn spans(&self) -> Vec<(usize, usize)> {
+        self.inner.spans.iter().map(|&[start, end]| (start, end)).collect()
+    }
+
+    #[getter]
     fn support(&self) -> Vec<String> {
         self.inner.support.clone()
     }

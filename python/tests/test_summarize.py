@@ -40,7 +40,9 @@ def test_sentences_cite_spans_of_the_reports():
         assert 0 <= sentence.start < sentence.end <= len(original)
         # Cleaning only normalises whitespace, quotes and mojibake: the cited bytes hold the words.
         cited = original[sentence.start:sentence.end].decode()
-        assert sentence.text.split()[0].strip('"“') in cited, (sentence, cited)
+        # Compression may capitalize a first word that was not first in the report.
+        assert sentence.text.split()[0].strip('"“').lower() in cited.lower(), (sentence, cited)
+        assert sentence.spans[0][0] == sentence.start and sentence.spans[-1][1] == sentence.end
         assert sentence.doc not in sentence.support and set(sentence.support) <= set(texts)
         assert brief.documents[sentence.doc_index]["id"] == sentence.doc
     assert any(s.support for s in brief.sentences), "the reports repeat each other: some sentence has support"

@@ -17,21 +17,19 @@ impl Brief {
     /// (pass `Figures::default()` to leave them out). A selection of which nothing fits the
     /// budget is an error, not an empty brief.
     pub fn assemble(prepared: &Prepared, selection: Selection, figures: Figures) -> Result<Brief, Error> {
-        let (cluster, corpus, budget) = (prepared.cluster.cluster(), &prepared.corpus, selection.budget);
-        let (mut fitting, overflow) = split_overflow(corpus, &selection.sentences, &budget);
-        reading_order(corpus, cluster, &mut fitting);
-        let support = Support::new(corpus);
-        let cite = |index: usize| cite(prepared, &support, index, &figures);
-        let mut sentences: Vec<BriefSentence> = fitting.iter().map(|&i| cite(i)).collect();
+        let (cluster, budget) = (prepared.cluster.cluster(), selection.budget);
+        // Lengths are those of the sentences as printed (compressed); support is found between
+        // whole sentences.
+        let choices = prepared.choices();
+        let (mut fitting, overflow) = split_overflow(choices, &selection.sentences, &budget);
+        reading_order(choices, cluster, &selection.sentences, &mut fitting);
+        let support = Support::new(&prepared.corpus);
+        let cite = |index: usize, len: Option<usize>| cite(prepared, &support, index, len, &figures);
+        let mut sentences: Vec<BriefSentence> = fitting.iter().map(|&i| cite(i, None)).collect();
         if let Some(last) = overflow {
             let used: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-            if let Some(cut) = cut_to_budget(&corpus.sentences[last].text, &used, &budget) {
-                let mut sentence = cite(last);
-                let s = &corpus.sentences[last];
-                let span = cluster.documents[s.doc].clean.original_span(s.clean.start..s.clean.start + cut.len());
-                sentence.text = cut.to_owned();
-                sentence.start = span.start;
-                sentence.end = span.end;
+            if let Some(cut) = cut_to_budget(&choices.sentences[last].text, &used, &budget) {
+                let mut sentence = cite(last, Some(cut.len()));
                 sentence.truncated = true;
                 sentences.push(sentence);
             }
@@ -58,17 +56,28 @@ impl Brief {
     }
 }
 
-fn cite(prepared: &Prepared, support: &Support, index: usize, figures: &Figures) -> BriefSentence {
+/// Sentence `index` as the brief prints it (its first `len` bytes when cut at the budget), citing
+/// the original bytes of each piece it keeps.
+fn cite(prepared: &Prepared, support: &Support, index: usize, len: Option<usize>, figures: &Figures) -> BriefSentence {
     let documents = prepared.cluster.documents();
     let s = &prepared.corpus.sentences[index];
+    let text = &prepared.choices().sentences[index].text;
+    let pieces = prepared.compressed.pieces(&prepared.corpus, index, len.unwrap_or(text.len()));
+    let clean = &documents[s.doc].clean;
+    let spans: Vec<[usize; 2]> = pieces
+        .iter()
+        .map(|piece| clean.original_span(s.clean.start + piece.start..s.clean.start + piece.end))
+        .map(|span| [span.start, span.end])
+        .collect();
     let disputed =
         figures.disputed.iter().filter(|(sentence, _)| *sentence == index).map(|&(_, group)| group).collect();
     BriefSentence {
-        text: s.text.clone(),
+        text: text[..len.unwrap_or(text.len())].to_owned(),
         doc: documents[s.doc].id.clone(),
         doc_index: s.doc,
-        start: s.span.start,
-        end: s.span.end,
+        start: spans.first().map_or(s.span.start, |span| span[0]),
+        end: spans.last().map_or(s.span.start, |span| span[1]),
+        spans,
         support: support.of(index).into_iter().map(|d| documents[d].id.clone()).collect(),
         truncated: false,
         disputed,

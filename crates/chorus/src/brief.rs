@@ -36,16 +36,19 @@ pub struct Brief {
 /// One sentence of a brief, with its citation.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefSentence {
-    /// The sentence as cleaned (cut at the budget when `truncated`).
+    /// The sentence as cleaned and compressed (cut at the budget when `truncated`).
     pub text: String,
     /// Id of the document it was taken from.
     pub doc: String,
     /// Index of that document in `documents`.
     pub doc_index: usize,
-    /// Byte offsets of the sentence in that document's original text.
+    /// Byte offset in that document's original text where the first cited span starts.
     pub start: usize,
-    /// End of that span (exclusive).
+    /// Where the last cited span ends (exclusive): `start..end` holds every span.
     pub end: usize,
+    /// The spans of the original text the sentence's pieces come from, in order: one for a
+    /// sentence printed whole, several when compression dropped words between them.
+    pub spans: Vec<[usize; 2]>,
     /// Ids of the other documents that say the same thing.
     pub support: Vec<String>,
     /// Whether the sentence was cut at the budget (`--truncate`).
@@ -80,6 +83,8 @@ pub struct Timings {
     pub clean_us: u64,
     /// Sentence splitting and tokenizing.
     pub segment_us: u64,
+    /// Compressing the sentences a brief may choose.
+    pub compress_us: u64,
     /// Finding the candidates: what is new since the seen reports, what answers the query.
     pub focus_us: u64,
     /// The method's choice.

@@ -2,9 +2,10 @@
 //!
 //! The pipeline, one crate per stage, each re-exported here as a module:
 //! [`ingest`] reads a raw [`Cluster`] and cleans it into a `CleanCluster` → [`segment`] splits
-//! it into a `Corpus` of sentences with byte spans and terms, and finds the candidates for the
-//! reader — what is new since the cluster's seen reports, what answers its query ([`prepare`] runs
-//! these, once per cluster) → a method of [`methods`] chooses among the candidates under a
+//! it into a `Corpus` of sentences with byte spans and terms → [`compress`](mod@compress) shortens
+//! the sentences a brief may choose (dropping day names, trailing attributions, asides), each kept
+//! piece cited by its bytes → the candidates for the reader are found — what is new since the
+//! cluster's seen reports, what answers its query ([`prepare`] runs these, once per cluster) → a method of [`methods`] chooses among the candidates under a
 //! [`Budget`] ([`select`]) →
 //! [`figures`](mod@figures) finds the quantitative claims and the ones reports disagree on
 //! ([`figures()`]) → [`Brief::assemble`] orders the chosen sentences, finds each one's support in
@@ -45,6 +46,7 @@
 mod assemble;
 pub mod batch;
 mod brief;
+mod compress_stage;
 mod error;
 mod figure_stage;
 pub mod live;
@@ -55,6 +57,7 @@ mod selection;
 mod summarizer;
 
 pub use chorus_cluster as cluster;
+pub use chorus_compress as compress;
 pub use chorus_core as core;
 pub use chorus_figures as figures;
 pub use chorus_ingest as ingest;
@@ -67,6 +70,7 @@ pub use brief::{Brief, BriefSentence, Change, CitedClaim, DocumentInfo, FigureRe
 pub use chorus_core::{Budget, Cluster, Document, Limit};
 pub use chorus_ingest::Limits;
 pub use chorus_methods::DEFAULT_METHOD;
+pub use compress_stage::Compressed;
 pub use error::Error;
 pub use figure_stage::{figures, Figures};
 pub use prepared::{prepare, Prepared};

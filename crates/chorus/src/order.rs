@@ -1,17 +1,62 @@
-//! Reading order for the chosen sentences.
+//! Reading order for the chosen sentences: the sentence that states the event first, then the
+//! rest in the order the reports were written.
 
 use chorus_core::{Cluster, Corpus};
+use std::sync::OnceLock;
 
-/// Orders sentences by report (the report's date first when known, so that events read in the
-/// order they were reported), then by their position in the report.
-pub fn reading_order(corpus: &Corpus, cluster: &Cluster, chosen: &mut [usize]) {
+/// A sentence among the first this many body sentences of its report is a lead: news writing
+/// states the event (what, who, where, when, the count) there.
+const LEAD: usize = 3;
+
+/// Orders `chosen` for reading. The opener is a lead sentence that does not lean on an earlier
+/// one (no `He`, `The man`, `But` first: see `data/leaning_openings.txt`): from the latest dated
+/// report (the latest count), then the earliest in its report (a report's first sentence states
+/// its event), then the method's earliest pick (`picked` is the selection in the order the method
+/// chose). The others follow by report (dated reports first, by date),
+/// then by position. Without a sentence fit to open, the order is by report and position alone.
+pub fn reading_order(corpus: &Corpus, cluster: &Cluster, picked: &[usize], chosen: &mut [usize]) {
+    let date = |doc: usize| cluster.documents[doc].date.as_deref();
     chosen.sort_by(|&a, &b| {
         let (sa, sb) = (&corpus.sentences[a], &corpus.sentences[b]);
-        let date = |doc: usize| cluster.documents[doc].date.as_deref();
         // Undated reports sort after dated ones: their place in time is unknown.
         let key = |doc: usize| (date(doc).is_none(), date(doc));
         key(sa.doc).cmp(&key(sb.doc)).then(sa.doc.cmp(&sb.doc)).then(sa.position.cmp(&sb.position))
     });
+    let rank = |i: usize| picked.iter().position(|&p| p == i).unwrap_or(usize::MAX);
+    let opener = (0..chosen.len())
+        .filter(|&at| lead_index(corpus, chosen[at]) < LEAD && !leans_back(&corpus.sentences[chosen[at]].text))
+        .min_by_key(|&at| {
+            let doc = corpus.sentences[chosen[at]].doc;
+            (date(doc).is_none(), std::cmp::Reverse(date(doc)), lead_index(corpus, chosen[at]), rank(chosen[at]))
+        });
+    if let Some(at) = opener {
+        chosen[..=at].rotate_right(1);
+    }
+}
+
+/// How many body sentences of its report come before sentence `index` (0 for the first).
+fn lead_index(corpus: &Corpus, index: usize) -> usize {
+    let doc = corpus.sentences[index].doc;
+    corpus.sentences[..index].iter().rev().take_while(|s| s.doc == doc).filter(|s| s.is_eligible()).count()
+}
+
+/// Whether a sentence opens with words that refer to something said before it.
+fn leans_back(text: &str) -> bool {
+    static OPENINGS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let openings = OPENINGS.get_or_init(|| {
+        include_str!("../data/leaning_openings.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(|line| line.split_whitespace().collect())
+            .collect()
+    });
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    openings.iter().any(|opening| opening.len() <= words.len() && opening.iter().zip(&words).all(|(o, w)| o == w))
 }
 
 #[cfg(test)]
@@ -19,11 +64,11 @@ mod tests {
     use super::*;
     use chorus_core::{Document, Sentence, SentenceKind, Span};
 
-    fn sentence(doc: usize, position: usize) -> Sentence {
+    fn sentence(doc: usize, position: usize, text: &str) -> Sentence {
         Sentence {
             doc,
             position,
-            text: String::new(),
+            text: text.to_owned(),
             clean: 0..0,
             span: Span { start: 0, end: 0 },
             words: 0,
@@ -32,20 +77,83 @@ mod tests {
         }
     }
 
-    #[test]
-    fn dated_reports_come_first_in_date_order_then_position() {
+    fn cluster(dates: &[Option<&str>]) -> Cluster {
         let mut cluster = Cluster::default();
-        for (id, date) in [("a", None), ("b", Some("2013-01-19")), ("c", Some("2013-01-17"))] {
-            let mut d = Document::new(id, "x");
+        for (i, date) in dates.iter().enumerate() {
+            let mut d = Document::new(i.to_string(), "x");
             d.date = date.map(str::to_owned);
             cluster.documents.push(d);
         }
+        cluster
+    }
+
+    #[test]
+    fn the_latest_lead_opens_then_dated_reports_in_date_order_then_position() {
+        let cluster = cluster(&[None, Some("2013-01-19"), Some("2013-01-17")]);
         let corpus = Corpus {
-            sentences: vec![sentence(0, 0), sentence(1, 3), sentence(1, 1), sentence(2, 5)],
+            sentences: vec![
+                sentence(0, 0, "Undated lead."),
+                sentence(1, 0, "Saturday lead: 23 hostages dead."),
+                sentence(1, 1, "Second of Saturday."),
+                sentence(1, 2, "Third of Saturday."),
+                sentence(1, 3, "Fourth of Saturday, no lead."),
+                sentence(2, 0, "Thursday lead."),
+            ],
             ..Corpus::default()
         };
-        let mut chosen = vec![0, 1, 2, 3];
-        reading_order(&corpus, &cluster, &mut chosen);
-        assert_eq!(chosen, vec![3, 2, 1, 0]);
+        let mut chosen = vec![0, 4, 1, 5];
+        reading_order(&corpus, &cluster, &[5, 0, 4, 1], &mut chosen);
+        assert_eq!(chosen, vec![1, 5, 4, 0], "Saturday's lead first, then Thursday, Saturday, undated");
+    }
+
+    #[test]
+    fn a_sentence_leaning_on_an_earlier_one_never_opens() {
+        let cluster = cluster(&[None, None]);
+        let corpus = Corpus {
+            sentences: vec![
+                sentence(0, 0, "He said the plant was stormed."),
+                sentence(0, 1, "The army stormed the plant."),
+                sentence(1, 0, "\"But it was over,\" she said."),
+            ],
+            ..Corpus::default()
+        };
+        let mut chosen = vec![0, 1, 2];
+        // The method picked the pronoun sentence first; the first sentence fit to open opens.
+        reading_order(&corpus, &cluster, &[0, 2, 1], &mut chosen);
+        assert_eq!(chosen, vec![1, 0, 2]);
+        let mut none_fit = vec![2, 0];
+        reading_order(&corpus, &cluster, &[2, 0], &mut none_fit);
+        assert_eq!(none_fit, vec![0, 2], "report and position order when nothing is fit to open");
+    }
+
+    #[test]
+    fn a_reports_first_sentence_opens_before_a_later_lead() {
+        let cluster = cluster(&[None, None]);
+        let corpus = Corpus {
+            sentences: vec![
+                sentence(0, 0, "Rescuers reached the village after the flood."),
+                sentence(0, 1, "The river rose three metres overnight."),
+                sentence(1, 0, "Officials said ten people were missing."),
+            ],
+            ..Corpus::default()
+        };
+        let mut chosen = vec![0, 1, 2];
+        // The method picked the river first, then the officials: the first of the first sentences.
+        reading_order(&corpus, &cluster, &[1, 2, 0], &mut chosen);
+        assert_eq!(chosen, vec![2, 0, 1]);
+    }
+
+    #[test]
+    fn leaning_openings() {
+        for text in
+            ["He left.", "They said so.", "\"It is over,\" he said.", "The man was held.", "But the army moved."]
+        {
+            assert!(leans_back(text), "{text}");
+        }
+        for text in
+            ["The army stormed the plant.", "Algerian troops left.", "Hezbollah fired rockets.", "Theresa May spoke."]
+        {
+            assert!(!leans_back(text), "{text}");
+        }
     }
 }

@@ -1,8 +1,10 @@
-//! The first two stages, run once per cluster: clean, then segment. Every later stage (any
+//! The first stages, run once per cluster: clean, segment, compress. Every later stage (any
 //! number of methods, the figures, the brief) reads the same [`Prepared`] value.
 
 use crate::brief::Timings;
+use crate::compress_stage::Compressed;
 use crate::Error;
+use chorus_compress::Compressor;
 use chorus_core::{CleanCluster, Cluster, Corpus, TermId};
 use chorus_ingest::Cleaning;
 use chorus_methods::focus::{Focus, Reader};
@@ -18,20 +20,30 @@ pub struct Prepared {
     pub cluster: CleanCluster,
     /// Its sentences, tokens and term statistics.
     pub corpus: Corpus,
+    /// Its sentences as the brief would print them, shortened (see [`Compressed`]): what methods
+    /// choose from.
+    pub compressed: Compressed,
     /// The candidates for the reader: what is new since the seen reports, what answers the query.
     pub focus: Focus,
     /// Time spent cleaning and segmenting (the later stages' fields are 0).
     pub timings: Timings,
 }
 
-/// Cleans and segments a cluster with the standard cleaning and segmenter.
+/// Cleans, segments and compresses a cluster with the standard cleaning, segmenter and
+/// compressor.
 pub fn prepare(cluster: Cluster) -> Result<Prepared, Error> {
-    Prepared::with(cluster, &Cleaning::default(), &Segmenter::new())
+    Prepared::with(cluster, &Cleaning::default(), &Segmenter::new(), Some(&Compressor::new()))
 }
 
 impl Prepared {
-    /// Cleans and segments a cluster with the given stages.
-    pub fn with(cluster: Cluster, cleaning: &Cleaning, segmenter: &Segmenter) -> Result<Prepared, Error> {
+    /// Cleans and segments a cluster with the given stages, and compresses its sentences unless
+    /// `compressor` is `None`.
+    pub fn with(
+        cluster: Cluster,
+        cleaning: &Cleaning,
+        segmenter: &Segmenter,
+        compressor: Option<&Compressor>,
+    ) -> Result<Prepared, Error> {
         if cluster.documents.is_empty() {
             return Err(Error::NoDocuments(cluster.id));
         }
@@ -42,16 +54,30 @@ impl Prepared {
         let clock = Instant::now();
         let corpus = segmenter.segment(&cluster);
         timings.segment_us = micros(clock);
-        Ok(Prepared::new(cluster, corpus, timings))
+        Ok(Prepared::new(cluster, corpus, compressor, timings))
     }
 
     /// A cluster cleaned and segmented elsewhere (a benchmark timing each stage), with its
-    /// candidates found here; `timings.focus_us` is set.
-    pub fn new(cluster: CleanCluster, corpus: Corpus, mut timings: Timings) -> Prepared {
+    /// sentences compressed (unless `compressor` is `None`) and its candidates found here;
+    /// `timings.compress_us` and `timings.focus_us` are set.
+    pub fn new(
+        cluster: CleanCluster,
+        corpus: Corpus,
+        compressor: Option<&Compressor>,
+        mut timings: Timings,
+    ) -> Prepared {
         let clock = Instant::now();
-        let focus = focus(&cluster, &corpus);
+        let compressed = compressor.map(|c| Compressed::new(&corpus, c)).unwrap_or_default();
+        timings.compress_us = micros(clock);
+        let clock = Instant::now();
+        let focus = focus(&cluster, compressed.corpus(&corpus));
         timings.focus_us = micros(clock);
-        Prepared { cluster, corpus, focus, timings }
+        Prepared { cluster, corpus, compressed, focus, timings }
+    }
+
+    /// The corpus methods choose from: the sentences as the brief prints them.
+    pub fn choices(&self) -> &Corpus {
+        self.compressed.corpus(&self.corpus)
     }
 
     /// The cluster's id.

@@ -28,11 +28,11 @@ pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Resul
     if !prepared.corpus.sentences.iter().any(|s| s.is_eligible()) {
         return Err(Error::NoSentences(prepared.id().to_owned()));
     }
-    if !prepared.focus.corpus(&prepared.corpus).sentences.iter().any(|s| s.is_eligible()) {
+    if !prepared.focus.corpus(prepared.choices()).sentences.iter().any(|s| s.is_eligible()) {
         return Err(Error::NothingNew(prepared.id().to_owned()));
     }
     let clock = Instant::now();
-    let sentences = prepared.focus.select(method, &prepared.corpus, &budget);
+    let sentences = prepared.focus.select(method, prepared.choices(), &budget);
     Ok(Selection { sentences, method: method.name().to_owned(), budget, select_us: micros(clock) })
 }
 

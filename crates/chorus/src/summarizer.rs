@@ -5,6 +5,7 @@ use crate::figure_stage::{figures, Figures};
 use crate::prepared::Prepared;
 use crate::selection::{budget_size, select};
 use crate::Error;
+use chorus_compress::Compressor;
 use chorus_core::{Budget, Cluster};
 use chorus_ingest::Cleaning;
 use chorus_methods::Method;
@@ -36,6 +37,7 @@ pub struct Summarizer {
     method: MethodRef,
     budget: Budget,
     figures: bool,
+    compressor: Option<Compressor>,
 }
 
 impl Summarizer {
@@ -54,7 +56,14 @@ impl Summarizer {
         if budget_size(&budget) == 0 {
             return Err(Error::EmptyBudget);
         }
-        Ok(Summarizer { cleaning: Cleaning::default(), segmenter: Segmenter::new(), method, budget, figures: true })
+        Ok(Summarizer {
+            cleaning: Cleaning::default(),
+            segmenter: Segmenter::new(),
+            method,
+            budget,
+            figures: true,
+            compressor: Some(Compressor::new()),
+        })
     }
 
     /// Uses another cleaning sequence.
@@ -76,6 +85,18 @@ impl Summarizer {
         self
     }
 
+    /// Whether to compress sentences (on by default): drop day names, trailing attributions,
+    /// parentheticals and the like, citing the pieces kept. Off, a brief quotes whole sentences.
+    pub fn with_compression(mut self, compress: bool) -> Self {
+        self.compressor = compress.then(Compressor::new);
+        self
+    }
+
+    /// The compressor it runs, if compression is on.
+    pub fn compressor(&self) -> Option<&Compressor> {
+        self.compressor.as_ref()
+    }
+
     /// The method it runs.
     pub fn method(&self) -> &dyn Method {
         self.method.get()
@@ -86,9 +107,9 @@ impl Summarizer {
         self.budget
     }
 
-    /// Cleans and segments a cluster with this summarizer's stages.
+    /// Cleans, segments and compresses a cluster with this summarizer's stages.
     pub fn prepare(&self, cluster: Cluster) -> Result<Prepared, Error> {
-        Prepared::with(cluster, &self.cleaning, &self.segmenter)
+        Prepared::with(cluster, &self.cleaning, &self.segmenter, self.compressor.as_ref())
     }
 
     /// The brief of a prepared cluster.

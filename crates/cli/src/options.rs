@@ -39,11 +39,14 @@ pub struct MethodArgs {
     pub method: String,
     #[command(flatten)]
     pub budget: BudgetArgs,
+    /// Quote whole sentences: do not drop day names, trailing attributions, parentheticals
+    #[arg(long)]
+    pub no_compress: bool,
 }
 
 impl MethodArgs {
     pub fn summarizer(&self) -> anyhow::Result<chorus::Summarizer> {
-        Ok(chorus::Summarizer::new(&self.method, self.budget.budget())?)
+        Ok(chorus::Summarizer::new(&self.method, self.budget.budget())?.with_compression(!self.no_compress))
     }
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_citations, chorus_with_stdin, cited_bytes, normalised, sentence_texts, summarize, word_count};
+use common::{assert_citations, chorus_with_stdin, cited_text, normalised, sentence_texts, summarize, word_count};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -31,8 +31,10 @@ fn binary_bytes(len: usize) -> Vec<u8> {
 }
 
 /// `chorus summarize PATH --format json`, expected to succeed with a brief citing `original`.
+/// Whole sentences (`--no-compress`): these tests check cleaning, and compare the brief with the
+/// cleaned text.
 fn brief_of(path: &Path, original: impl Fn(&str) -> String) -> Value {
-    let brief = summarize(path, &["--format", "json"]).json();
+    let brief = summarize(path, &["--format", "json", "--no-compress"]).json();
     assert!(!sentence_texts(&brief).is_empty(), "an empty brief");
     assert_citations(&brief, original);
     brief
@@ -100,8 +102,11 @@ fn separated_reports_on_stdin() {
     assert_eq!(brief["documents"].as_array().map(Vec::len), Some(pieces.len()));
     for sentence in brief["sentences"].as_array().expect("sentences") {
         let piece = pieces[sentence["doc_index"].as_u64().expect("doc_index") as usize];
-        let (start, end) = cited_bytes(sentence);
-        assert_eq!(piece.get(start..end), sentence["text"].as_str(), "spans index each report's own text");
+        assert_eq!(
+            cited_text(piece, sentence).as_deref(),
+            sentence["text"].as_str(),
+            "spans index each report's own text"
+        );
     }
 }
 
@@ -143,7 +148,8 @@ fn web_page_is_reduced_to_its_article() {
                 <footer>Copyright 2013</footer></body></html>";
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("page.html"), page).expect("write");
-    let brief = summarize(dir.path(), &["--format", "json"]).json();
+    // Whole sentences, to compare them with the page's paragraphs.
+    let brief = summarize(dir.path(), &["--format", "json", "--no-compress"]).json();
     assert_eq!(brief["documents"][0]["title"], "Siege ends at gas plant");
     let sentences = sentence_texts(&brief);
     assert!(!sentences.is_empty());

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{chorus, chorus_with_stdin, cited_bytes, Run};
+use common::{chorus, chorus_with_stdin, cited_text, Run};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
@@ -41,8 +41,7 @@ fn assert_brief_for(record: &Value, input: &str) {
     for sentence in sentences {
         let document = &cluster["documents"][sentence["doc_index"].as_u64().expect("doc_index") as usize];
         let text = document.as_str().or_else(|| document["text"].as_str()).expect("document text");
-        let (start, end) = cited_bytes(sentence);
-        assert_eq!(text.get(start..end), sentence["text"].as_str(), "{record}");
+        assert_eq!(cited_text(text, sentence).as_deref(), sentence["text"].as_str(), "{record}");
     }
 }
 

@@ -154,7 +154,10 @@ async fn include_text_adds_the_original_texts_that_spans_index() {
     let cited =
         &text[sentence["start"].as_u64().expect("start") as usize..sentence["end"].as_u64().expect("end") as usize];
     assert!(
-        cited.contains(sentence["text"].as_str().expect("text").split_whitespace().next().expect("a word")),
+        // Compression may capitalize a first word that was not first in the report.
+        cited.to_lowercase().contains(
+            &sentence["text"].as_str().expect("text").split_whitespace().next().expect("a word").to_lowercase()
+        ),
         "{cited}"
     );
 }

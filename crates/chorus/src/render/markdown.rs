@@ -46,8 +46,13 @@ pub fn render(brief: &Brief) -> String {
     }
     out.push_str("## Sources\n\n");
     for (i, doc) in brief.documents.iter().enumerate() {
-        let spans: Vec<String> =
-            brief.sentences.iter().filter(|s| s.doc == doc.id).map(|s| format!("{}–{}", s.start, s.end)).collect();
+        // A compressed sentence cites each piece it keeps; its pieces are joined by `+`.
+        let spans: Vec<String> = brief
+            .sentences
+            .iter()
+            .filter(|s| s.doc == doc.id)
+            .map(|s| s.spans.iter().map(|[start, end]| format!("{start}–{end}")).collect::<Vec<_>>().join(" + "))
+            .collect();
         out.push_str(&format!("{}. {}", i + 1, source_name(doc)));
         if let Some(date) = &doc.date {
             out.push_str(&format!(", {date}"));

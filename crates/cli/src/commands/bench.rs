@@ -108,7 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let prepared: Vec<Prepared> = cleaned
         .into_iter()
         .zip(corpora)
-        .map(|(cluster, corpus)| Prepared::new(cluster, corpus, Timings::default()))
+        .map(|(cluster, corpus)| Prepared::new(cluster, corpus, summarizer.compressor(), Timings::default()))
         .collect();
     let method = summarizer.method();
     let budget = summarizer.budget();

@@ -40,6 +40,9 @@ pub struct Args {
     pub system: Vec<PathBuf>,
     #[command(flatten)]
     pub budget: BudgetArgs,
+    /// Quote whole sentences: do not drop day names, trailing attributions, parentheticals
+    #[arg(long)]
+    pub no_compress: bool,
     /// Scoring convention: `rouge-score` (Google's package: F1, stemmed) or `rouge155` (ROUGE-1.5.5 -n 4 -m -a -c 95 -r 1000 -f A -p 0.5 -t 0, -l/-b from the budget)
     #[arg(long, default_value = "rouge-score")]
     pub rouge: String,
@@ -126,12 +129,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut results: Vec<(String, Vec<ClusterScore>)> = Vec::new();
     // Each cluster is cleaned and segmented once; every method reads the same prepared cluster.
     // A method's time per cluster is that shared preparation plus its own selection.
+    let (cleaning, segmenter) = (chorus::ingest::Cleaning::default(), chorus::segment::Segmenter::new());
+    let compressor = (!args.no_compress).then(chorus::compress::Compressor::new);
     let by_cluster: Vec<Vec<ClusterScore>> = items
         .par_iter()
         .zip(&references)
         .map(|(item, refs)| {
             let clock = Instant::now();
-            let prepared = chorus::prepare(item.cluster.clone());
+            let prepared = Prepared::with(item.cluster.clone(), &cleaning, &segmenter, compressor.as_ref());
             let preparation = clock.elapsed().as_secs_f64();
             methods
                 .iter()

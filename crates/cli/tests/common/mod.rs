@@ -173,17 +173,48 @@ pub fn assert_citations(brief: &Value, original: impl Fn(&str) -> String) {
         let file = documents[index]["file"].as_str().expect("a document read from a file names it");
         let original = original(file);
         let (start, end) = cited_bytes(sentence);
-        let span = original
-            .get(start..end)
-            .unwrap_or_else(|| panic!("{file}: span {start}..{end} is not a slice of the text"));
+        let span = cited_text(&original, sentence)
+            .unwrap_or_else(|| panic!("{file}: spans of {start}..{end} are not slices of the text"));
         assert!(
-            span == text || is_cleaned_from(text, span),
-            "{file} bytes {start}..{end} do not hold the sentence\n  sentence: {text:?}\n  span:     {span:?}"
+            span == text || is_cleaned_from(text, &span),
+            "{file} bytes {start}..{end} do not hold the sentence\n  sentence: {text:?}\n  spans:    {span:?}"
         );
         for other in sentence["support"].as_array().expect("support") {
             let other = other.as_str().expect("support id");
             assert!(other != doc && ids.contains(&other), "support {other:?} is not another document of the cluster");
         }
+    }
+}
+
+/// What a sentence of a JSON brief cites: the bytes of each of its `spans` of `original`, joined
+/// as compression joins the pieces it keeps (a space between pieces, none before punctuation),
+/// with the first letter capitalized when the sentence's is (compression capitalizes a piece that
+/// was not first). `None` when a span is not a slice of `original`, or the spans are out of order
+/// or disagree with `start`/`end`.
+pub fn cited_text(original: &str, sentence: &Value) -> Option<String> {
+    let spans: Vec<(usize, usize)> = sentence["spans"]
+        .as_array()?
+        .iter()
+        .map(|s| Some((s[0].as_u64()? as usize, s[1].as_u64()? as usize)))
+        .collect::<Option<_>>()?;
+    let in_order = spans.windows(2).all(|w| w[0].1 <= w[1].0);
+    if spans.is_empty() || !in_order || (spans[0].0, spans[spans.len() - 1].1) != cited_bytes(sentence) {
+        return None;
+    }
+    let mut joined = String::new();
+    for &(start, end) in &spans {
+        let piece = original.get(start..end)?;
+        if !joined.is_empty() && !piece.starts_with([',', '.', ';', ':', '!', '?', ')']) {
+            joined.push(' ');
+        }
+        joined.push_str(piece);
+    }
+    let capital = sentence["text"].as_str().and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
+    match joined.chars().next() {
+        Some(first) if capital && first.is_lowercase() => {
+            Some(first.to_uppercase().chain(joined.chars().skip(1)).collect())
+        }
+        _ => Some(joined),
     }
 }
 
