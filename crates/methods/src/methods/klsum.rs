@@ -1,6 +1,7 @@
 //! KL-Sum (Haghighi & Vanderwende 2009): grow the summary whose word distribution stays closest
 //! to the cluster's, measured by KL divergence.
 
+use crate::classic;
 use crate::selection::Selection;
 use crate::unigrams::distribution;
 use crate::vectors::{term_counts, Vectors};
@@ -12,8 +13,12 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct KlSum;
 
 /// Additive smoothing of the summary distribution, so that words the summary lacks have a
-/// finite (and large) cost instead of an infinite one.
-const SMOOTHING: f64 = 0.01;
+/// finite (and large) cost instead of an infinite one. Haghighi & Vanderwende do not give
+/// theirs. The smaller it is, the more the normaliser log(N + δ|V|) rewards short sentences:
+/// at 0.01 KL-Sum chose sentences of 10 to 13 words. Of 0.001, 0.01, 0.05, 0.1, 0.2, 0.5 and 1,
+/// 0.05 scored best on DUC 2006 at 100 words (ROUGE-2 5.93 against 4.91 at 0.01) and on TAC
+/// 2011 at 100 and 250 words.
+const SMOOTHING: f64 = 0.05;
 
 impl Method for KlSum {
     fn name(&self) -> &'static str {
@@ -29,7 +34,8 @@ impl Method for KlSum {
     }
 
     /// P is the cluster's unigram distribution over content terms, Q the summary's with additive
-    /// smoothing δ = 0.01 over the cluster vocabulary. Since
+    /// smoothing δ = 0.05 over the cluster vocabulary; candidates are the classic DUC pool
+    /// (`classic`: at least 10 words, no quotes). Since
     /// KL(P‖Q) = Σ P log P − Σ_w P(w) log(c(w) + δ) + log(N + δ|V|),
     /// adding a sentence changes only its own words' terms and the normaliser, so each
     /// candidate's effect costs as much as its length.
@@ -41,7 +47,7 @@ impl Method for KlSum {
         let mut summary: HashMap<TermId, f64> = HashMap::default();
         let mut summary_length = 0.0;
         let mut selection = Selection::new(corpus, &vectors, budget);
-        let mut candidates: Vec<usize> = (0..corpus.sentences.len()).collect();
+        let mut candidates = classic::candidates(corpus);
         while !selection.is_closed() {
             let change = |s: usize| {
                 let added: f64 = counts[s]
@@ -83,5 +89,23 @@ mod tests {
         ]);
         let chosen = KlSum.select(&c, &Budget { limit: Limit::Sentences(1), truncate: false });
         assert_eq!(chosen, vec![1]);
+    }
+
+    #[test]
+    fn never_chooses_short_or_quoted_sentences_when_longer_ones_exist() {
+        // The short sentences are made of the cluster's most frequent words, which is what
+        // KL-Sum would otherwise fill a brief with.
+        let c = corpus(&[
+            "plant attack killed workers. the army stormed the gas plant in the desert after the attack killed workers",
+            "plant attack killed workers. he said \"the attack on the plant killed many of our workers today\"",
+            "attack killed workers. militants from mali crossed the border before the attack on the plant",
+        ]);
+        let chosen = KlSum.select(&c, &Budget { limit: Limit::Words(60), truncate: false });
+        assert!(!chosen.is_empty());
+        for s in chosen {
+            let sentence = &c.sentences[s];
+            assert!(sentence.words >= crate::classic::MIN_WORDS, "{}", sentence.text);
+            assert!(!sentence.text.contains('"'), "{}", sentence.text);
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! SumBasic (Nenkova & Vanderwende 2005): frequent words are what a cluster is about; once a
 //! word is in the summary, its probability is squared so the summary moves on to other words.
 
+use crate::classic;
 use crate::selection::{descending, Selection};
 use crate::unigrams::distribution;
 use crate::vectors::Vectors;
@@ -27,13 +28,14 @@ impl Method for SumBasic {
     /// The paper's steps: p(w) = count / total over content terms; a sentence's weight is the
     /// mean p over its terms; take the best-weighted sentence containing the most probable word
     /// (the next most probable if no admissible sentence contains it); square p of every word of
-    /// the taken sentence; repeat until the budget is spent.
+    /// the taken sentence; repeat until the budget is spent. Candidates are the classic DUC pool
+    /// (`classic`).
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
         let mut probability = distribution(corpus);
         let mut containing: HashMap<TermId, Vec<usize>> = HashMap::default();
-        for (s, sentence) in corpus.sentences.iter().enumerate().filter(|(_, s)| s.is_eligible()) {
-            let mut terms = sentence.terms.clone();
+        for s in classic::candidates(corpus) {
+            let mut terms = corpus.sentences[s].terms.clone();
             terms.sort_unstable();
             terms.dedup();
             terms.into_iter().for_each(|t| containing.entry(t).or_default().push(s));
