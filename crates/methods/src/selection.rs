@@ -141,22 +141,10 @@ pub fn fill(
 
 /// Offers eligible sentences from the highest score down (ties: earlier sentence first).
 pub fn by_score(corpus: &Corpus, vectors: &Vectors, budget: &Budget, scores: &[f64]) -> Vec<usize> {
-    let eligible: Vec<usize> = (0..corpus.sentences.len()).filter(|&s| corpus.sentences[s].is_eligible()).collect();
-    by_score_among(corpus, vectors, budget, scores, eligible)
-}
-
-/// Offers `candidates` from the highest score down (ties: earlier sentence first); those without
-/// a score are left out.
-pub fn by_score_among(
-    corpus: &Corpus,
-    vectors: &Vectors,
-    budget: &Budget,
-    scores: &[f64],
-    mut candidates: Vec<usize>,
-) -> Vec<usize> {
-    candidates.retain(|&s| s < scores.len());
-    candidates.sort_by(|&a, &b| descending(scores[a], scores[b]).then(a.cmp(&b)));
-    in_order(corpus, vectors, budget, candidates)
+    let mut order: Vec<usize> =
+        (0..corpus.sentences.len().min(scores.len())).filter(|&s| corpus.sentences[s].is_eligible()).collect();
+    order.sort_by(|&a, &b| descending(scores[a], scores[b]).then(a.cmp(&b)));
+    in_order(corpus, vectors, budget, order)
 }
 
 /// Orders scores from high to low, with NaN last.

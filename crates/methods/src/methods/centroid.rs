@@ -3,7 +3,7 @@
 //! the report's first sentence.
 
 use crate::classic;
-use crate::selection::by_score_among;
+use crate::selection::{descending, in_order};
 use crate::vectors::{sentence_idf, Vectors};
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
@@ -65,7 +65,9 @@ impl Method for Centroid {
                 CENTROID_WEIGHT * content[i] + POSITION_WEIGHT * position + FIRST_SENTENCE_WEIGHT * first_overlap
             })
             .collect();
-        by_score_among(corpus, &vectors, budget, &scores, classic::candidates(corpus))
+        let mut order: Vec<usize> = (0..scores.len()).collect();
+        order.sort_by(|&a, &b| descending(scores[a], scores[b]).then(a.cmp(&b)));
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, order))
     }
 }
 

@@ -40,7 +40,7 @@ impl Method for Concepts {
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let index = ConceptIndex::new(corpus);
         let candidates: Vec<usize> =
-            classic::candidates(corpus).into_iter().filter(|&s| !index.concepts[s].is_empty()).collect();
+            classic::tiers(corpus)[0].iter().copied().filter(|&s| !index.concepts[s].is_empty()).collect();
         let coverage = Coverage { covered: vec![false; index.weights.len()], index: &index };
         let vectors = Vectors::new(corpus);
         let covering = maximize(corpus, &vectors, budget, &coverage, &candidates, COST_EXPONENT);

@@ -47,27 +47,29 @@ impl Method for KlSum {
         let mut summary: HashMap<TermId, f64> = HashMap::default();
         let mut summary_length = 0.0;
         let mut selection = Selection::new(corpus, &vectors, budget);
-        let mut candidates = classic::candidates(corpus);
-        while !selection.is_closed() {
-            let change = |s: usize| {
-                let added: f64 = counts[s]
-                    .iter()
-                    .map(|(term, count)| {
-                        let before = summary.get(term).copied().unwrap_or(0.0) + SMOOTHING;
-                        cluster.get(term).copied().unwrap_or(0.0) * ((before + f64::from(*count)).ln() - before.ln())
-                    })
-                    .sum();
-                let length = corpus.sentences[s].terms.len() as f64;
-                ((summary_length + length + smoothing_mass) / (summary_length + smoothing_mass)).ln() - added
-            };
-            let Some(best) = selection.best_admitted(&mut candidates, |s| -change(s)) else {
-                break;
-            };
-            selection.take(best);
-            for (term, count) in &counts[best] {
-                *summary.entry(*term).or_default() += f64::from(*count);
+        for mut candidates in classic::tiers(corpus) {
+            while !selection.is_closed() {
+                let change = |s: usize| {
+                    let added: f64 = counts[s]
+                        .iter()
+                        .map(|(term, count)| {
+                            let before = summary.get(term).copied().unwrap_or(0.0) + SMOOTHING;
+                            cluster.get(term).copied().unwrap_or(0.0)
+                                * ((before + f64::from(*count)).ln() - before.ln())
+                        })
+                        .sum();
+                    let length = corpus.sentences[s].terms.len() as f64;
+                    ((summary_length + length + smoothing_mass) / (summary_length + smoothing_mass)).ln() - added
+                };
+                let Some(best) = selection.best_admitted(&mut candidates, |s| -change(s)) else {
+                    break;
+                };
+                selection.take(best);
+                for (term, count) in &counts[best] {
+                    *summary.entry(*term).or_default() += f64::from(*count);
+                }
+                summary_length += corpus.sentences[best].terms.len() as f64;
             }
-            summary_length += corpus.sentences[best].terms.len() as f64;
         }
         selection.into_chosen()
     }
@@ -92,7 +94,7 @@ mod tests {
     }
 
     #[test]
-    fn never_chooses_short_or_quoted_sentences_when_longer_ones_exist() {
+    fn takes_short_or_quoted_sentences_only_once_the_pool_is_spent() {
         // The short sentences are made of the cluster's most frequent words, which is what
         // KL-Sum would otherwise fill a brief with.
         let c = corpus(&[
@@ -100,12 +102,14 @@ mod tests {
             "plant attack killed workers. he said \"the attack on the plant killed many of our workers today\"",
             "attack killed workers. militants from mali crossed the border before the attack on the plant",
         ]);
+        let pool = [1, 5];
         let chosen = KlSum.select(&c, &Budget { limit: Limit::Words(60), truncate: false });
-        assert!(!chosen.is_empty());
-        for s in chosen {
+        assert!(chosen.len() > 2, "the rest fills what the pool leaves: {chosen:?}");
+        let (first, then) = chosen.split_at(2);
+        assert!(first.iter().all(|s| pool.contains(s)), "{chosen:?}");
+        for &s in then {
             let sentence = &c.sentences[s];
-            assert!(sentence.words >= crate::classic::MIN_WORDS, "{}", sentence.text);
-            assert!(!sentence.text.contains('"'), "{}", sentence.text);
+            assert!(sentence.words < crate::classic::MIN_WORDS || sentence.text.contains('"'), "{}", sentence.text);
         }
     }
 }

@@ -36,7 +36,6 @@ impl Method for LexRank {
         let weighted = Vectors::with_sentence_idf(corpus);
         let nodes = nodes(&weighted);
         let graph = edges(&nodes, |a, b| f64::from(weighted.cosine(a, b)));
-        let mask = classic::mask(corpus);
-        in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)).into_iter().filter(|&s| mask[s]))
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, ranked(&nodes, &centrality(&graph))))
     }
 }

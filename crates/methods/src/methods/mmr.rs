@@ -44,15 +44,16 @@ fn marginal_relevance(corpus: &Corpus, budget: &Budget, lambda: f64) -> Vec<usiz
     let relevance: Vec<f64> = (0..vectors.len()).map(|s| f64::from(centroid.cosine(weighted.get(s)))).collect();
     let mut redundancy = vec![0.0f64; vectors.len()];
     let mut selection = Selection::new(corpus, &vectors, budget);
-    let mut candidates = classic::candidates(corpus);
-    while !selection.is_closed() {
-        let marginal = |s: usize| lambda * relevance[s] - (1.0 - lambda) * redundancy[s];
-        let Some(best) = selection.best_admitted(&mut candidates, marginal) else {
-            break;
-        };
-        selection.take(best);
-        for &s in &candidates {
-            redundancy[s] = redundancy[s].max(f64::from(weighted.cosine(s, best)));
+    for mut candidates in classic::tiers(corpus) {
+        while !selection.is_closed() {
+            let marginal = |s: usize| lambda * relevance[s] - (1.0 - lambda) * redundancy[s];
+            let Some(best) = selection.best_admitted(&mut candidates, marginal) else {
+                break;
+            };
+            selection.take(best);
+            for (s, redundancy) in redundancy.iter_mut().enumerate() {
+                *redundancy = redundancy.max(f64::from(weighted.cosine(s, best)));
+            }
         }
     }
     selection.into_chosen()

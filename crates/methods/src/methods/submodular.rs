@@ -5,7 +5,7 @@
 use crate::classic;
 use crate::clustering::k_means;
 use crate::greedy::{maximize, Objective};
-use crate::selection::{cost, descending};
+use crate::selection::{cost, descending, fill};
 use crate::similarity::InvertedIndex;
 use crate::vectors::{SparseVector, Vectors};
 use crate::Method;
@@ -53,7 +53,12 @@ impl Method for Submodular {
         let whole = whole_similarity(&vectors);
         let pool = candidates(corpus, &vectors, budget, &whole);
         let shared = Shared::new(&vectors, &pool, &whole);
-        maximize(corpus, &Vectors::new(corpus), budget, &shared.empty(), &pool, COST_EXPONENT)
+        let plain = Vectors::new(corpus);
+        let covering = maximize(corpus, &plain, budget, &shared.empty(), &pool, COST_EXPONENT);
+        // What the pool cannot fill goes to the most central of the other sentences.
+        let mut central: Vec<usize> = (0..whole.len()).collect();
+        central.sort_by(|&a, &b| descending(whole[a], whole[b]).then(a.cmp(&b)));
+        fill(corpus, &plain, budget, &covering, classic::pool_first(corpus, central))
     }
 }
 
@@ -68,7 +73,7 @@ fn whole_similarity(vectors: &Vectors) -> Vec<f64> {
 fn candidates(corpus: &Corpus, vectors: &Vectors, budget: &Budget, whole: &[f64]) -> Vec<usize> {
     let n = vectors.len().max(1) as f64;
     let mut pool: Vec<usize> =
-        classic::candidates(corpus).into_iter().filter(|&s| !vectors.get(s).is_empty()).collect();
+        classic::tiers(corpus)[0].iter().copied().filter(|&s| !vectors.get(s).is_empty()).collect();
     let bound = |s: usize| {
         (whole[s] + DIVERSITY * (whole[s] / n).sqrt()) / cost(&corpus.sentences[s], budget).powf(COST_EXPONENT)
     };

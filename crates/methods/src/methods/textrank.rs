@@ -32,8 +32,7 @@ impl Method for TextRank {
         let nodes = nodes(&vectors);
         let words: Vec<Words> = corpus.sentences.iter().map(Words::of).collect();
         let graph = edges(&nodes, |a, b| overlap(&words[a], &words[b]));
-        let mask = classic::mask(corpus);
-        in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)).into_iter().filter(|&s| mask[s]))
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, ranked(&nodes, &centrality(&graph))))
     }
 }
 
