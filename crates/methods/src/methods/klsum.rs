@@ -16,8 +16,8 @@ pub struct KlSum;
 /// finite (and large) cost instead of an infinite one. Haghighi & Vanderwende do not give
 /// theirs. The smaller it is, the more the normaliser log(N + δ|V|) rewards short sentences:
 /// at 0.01 KL-Sum chose sentences of 10 to 13 words. Of 0.001, 0.01, 0.05, 0.1, 0.2, 0.5 and 1,
-/// 0.05 scored best on DUC 2006 at 100 words (ROUGE-2 5.93 against 4.91 at 0.01) and on TAC
-/// 2011 at 100 and 250 words.
+/// 0.05 scored best on DUC 2006 at 100 words (ROUGE-2 5.93 against 4.91 at 0.01, quotes then
+/// left out of the pool) and on TAC 2011 at 100 and 250 words.
 const SMOOTHING: f64 = 0.05;
 
 impl Method for KlSum {
@@ -35,7 +35,7 @@ impl Method for KlSum {
 
     /// P is the cluster's unigram distribution over content terms, Q the summary's with additive
     /// smoothing δ = 0.05 over the cluster vocabulary; candidates are the classic DUC pool
-    /// (`classic`: at least 10 words, no quotes). Since
+    /// (`classic`: at least 10 words, the rest once that is spent). Since
     /// KL(P‖Q) = Σ P log P − Σ_w P(w) log(c(w) + δ) + log(N + δ|V|),
     /// adding a sentence changes only its own words' terms and the normaliser, so each
     /// candidate's effect costs as much as its length.
@@ -94,7 +94,7 @@ mod tests {
     }
 
     #[test]
-    fn takes_short_or_quoted_sentences_only_once_the_pool_is_spent() {
+    fn takes_short_sentences_only_once_the_pool_is_spent() {
         // The short sentences are made of the cluster's most frequent words, which is what
         // KL-Sum would otherwise fill a brief with.
         let c = corpus(&[
@@ -102,14 +102,11 @@ mod tests {
             "plant attack killed workers. he said \"the attack on the plant killed many of our workers today\"",
             "attack killed workers. militants from mali crossed the border before the attack on the plant",
         ]);
-        let pool = [1, 5];
+        let pool = [1, 3, 5];
         let chosen = KlSum.select(&c, &Budget { limit: Limit::Words(60), truncate: false });
-        assert!(chosen.len() > 2, "the rest fills what the pool leaves: {chosen:?}");
-        let (first, then) = chosen.split_at(2);
+        assert!(chosen.len() > pool.len(), "the rest fills what the pool leaves: {chosen:?}");
+        let (first, then) = chosen.split_at(pool.len());
         assert!(first.iter().all(|s| pool.contains(s)), "{chosen:?}");
-        for &s in then {
-            let sentence = &c.sentences[s];
-            assert!(sentence.words < crate::classic::MIN_WORDS || sentence.text.contains('"'), "{}", sentence.text);
-        }
+        assert!(then.iter().all(|&s| c.sentences[s].words < crate::classic::MIN_WORDS), "{chosen:?}");
     }
 }
