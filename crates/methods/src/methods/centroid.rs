@@ -79,8 +79,10 @@ fn centroid(corpus: &Corpus) -> HashMap<TermId, f64> {
     }
     let reports = corpus.documents.max(1) as f64;
     let idf = sentence_idf(corpus);
-    let mut weighted: Vec<(TermId, f64)> =
-        counts.into_iter().map(|(t, count)| (t, count / reports * f64::from(idf[t as usize]))).collect();
+    let mut weighted: Vec<(TermId, f64)> = counts
+        .into_iter()
+        .map(|(t, count)| (t, count / reports * f64::from(idf.get(t as usize).copied().unwrap_or(0.0))))
+        .collect();
     weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(CENTROID_TERMS);
     weighted.into_iter().collect()

@@ -36,6 +36,23 @@ impl Method for LexRank {
         let weighted = Vectors::with_sentence_idf(corpus);
         let nodes = nodes(&weighted);
         let graph = edges(&nodes, |a, b| f64::from(weighted.cosine(a, b)));
-        in_order(corpus, &vectors, budget, classic::pool_first(corpus, ranked(&nodes, &centrality(&graph))))
+        // Sentences outside the graph (no weighted term) come last, so a brief is never empty
+        // while an eligible sentence fits.
+        let order = ranked(&nodes, &centrality(&graph)).into_iter().chain(0..corpus.sentences.len());
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, order))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_corpus::corpus;
+    use chorus_core::Limit;
+
+    #[test]
+    fn a_lone_sentence_is_chosen_though_sentence_idf_weighs_all_its_words_zero() {
+        let c = corpus(&["militants attacked the gas plant in the desert before dawn on wednesday"]);
+        assert!(Vectors::with_sentence_idf(&c).get(0).is_empty());
+        assert_eq!(LexRank.select(&c, &Budget { limit: Limit::Words(100), truncate: false }), vec![0]);
     }
 }

@@ -32,7 +32,10 @@ impl Method for TextRank {
         let nodes = nodes(&vectors);
         let words: Vec<Words> = corpus.sentences.iter().map(Words::of).collect();
         let graph = edges(&nodes, |a, b| overlap(&words[a], &words[b]));
-        in_order(corpus, &vectors, budget, classic::pool_first(corpus, ranked(&nodes, &centrality(&graph))))
+        // Sentences outside the graph (no weighted term) come last, so a brief is never empty
+        // while an eligible sentence fits.
+        let order = ranked(&nodes, &centrality(&graph)).into_iter().chain(0..corpus.sentences.len());
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, order))
     }
 }
 
