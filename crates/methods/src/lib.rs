@@ -7,6 +7,7 @@
 //! submodular objectives (`greedy`) and graph centrality (`graph`).
 #![deny(missing_docs)]
 
+mod classic;
 mod clustering;
 pub mod concept;
 mod features;

@@ -18,9 +18,14 @@ impl SparseVector {
     }
 
     /// The tf·idf vector of term counts (sorted by term), as [`SparseVector::of`] weighs them.
-    pub fn of_counts(mut entries: Vec<(TermId, f32)>, corpus: &Corpus) -> Self {
+    pub fn of_counts(entries: Vec<(TermId, f32)>, corpus: &Corpus) -> Self {
+        Self::weighted(entries, |term| idf(corpus, term))
+    }
+
+    /// Term counts (sorted by term) weighted by `idf`, scaled to unit length.
+    fn weighted(mut entries: Vec<(TermId, f32)>, idf: impl Fn(TermId) -> f32) -> Self {
         for (term, weight) in &mut entries {
-            *weight *= idf(corpus, *term);
+            *weight *= idf(*term);
         }
         entries.retain(|&(_, weight)| weight > 0.0);
         Self::normalised(entries)
@@ -88,6 +93,23 @@ pub fn idf(corpus: &Corpus, term: TermId) -> f32 {
     corpus.idf.get(term as usize).copied().filter(|w| w.is_finite() && *w > 0.0).unwrap_or(0.0)
 }
 
+/// Per term, ln(N / n) where n of the corpus's N sentences contain it (0 for a term in none).
+pub fn sentence_idf(corpus: &Corpus) -> Vec<f32> {
+    let mut frequency = vec![0u32; corpus.vocabulary.len()];
+    for sentence in &corpus.sentences {
+        let mut terms = sentence.terms.clone();
+        terms.sort_unstable();
+        terms.dedup();
+        for term in terms {
+            if let Some(f) = frequency.get_mut(term as usize) {
+                *f += 1;
+            }
+        }
+    }
+    let n = corpus.sentences.len() as f32;
+    frequency.into_iter().map(|f| if f > 0 { (n / f as f32).ln() } else { 0.0 }).collect()
+}
+
 /// The tf·idf vector of every sentence of a corpus, indexed like `corpus.sentences`.
 #[derive(Debug, Clone)]
 pub struct Vectors {
@@ -97,6 +119,18 @@ pub struct Vectors {
 impl Vectors {
     pub fn new(corpus: &Corpus) -> Self {
         Vectors { rows: corpus.sentences.iter().map(|s| SparseVector::of(s, corpus)).collect() }
+    }
+
+    /// Vectors weighted by *sentence* idf, ln(N / sentences containing the term) over the N
+    /// sentences of the cluster, as the sentence-graph papers compute it. The cluster's document
+    /// idf gives a word found in every report (the event's own words: `hostage`, `Amenas`) a
+    /// weight near zero; sentence idf keeps them, so centrality and coverage are about the event.
+    pub fn with_sentence_idf(corpus: &Corpus) -> Self {
+        let idf = sentence_idf(corpus);
+        let weight = |term: TermId| idf.get(term as usize).copied().unwrap_or(0.0);
+        Vectors {
+            rows: corpus.sentences.iter().map(|s| SparseVector::weighted(term_counts(&s.terms), weight)).collect(),
+        }
     }
 
     pub fn get(&self, sentence: usize) -> &SparseVector {
@@ -180,5 +214,18 @@ mod tests {
         let v = Vectors::new(&c);
         let centroid = v.sum();
         assert!(centroid.cosine(v.get(0)) > centroid.cosine(v.get(2)));
+    }
+
+    #[test]
+    fn sentence_idf_keeps_the_words_every_report_uses() {
+        let c = corpus(&["hostages freed. hostages held", "hostages killed. army came"]);
+        let idf = sentence_idf(&c);
+        let id = |w: &str| c.vocabulary.iter().position(|v| v == w).unwrap_or(usize::MAX);
+        assert!((idf[id("hostages")] - (4.0f32 / 3.0).ln()).abs() < 1e-6);
+        assert!((idf[id("army")] - 4f32.ln()).abs() < 1e-6);
+        let weighted = Vectors::with_sentence_idf(&c);
+        let norm: f32 = weighted.get(0).entries().iter().map(|(_, w)| w * w).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        assert!(weighted.cosine(0, 1) > 0.0);
     }
 }

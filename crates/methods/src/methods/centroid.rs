@@ -2,8 +2,9 @@
 //! weights of its words, plus a bonus for coming early in its report and for sharing words with
 //! the report's first sentence.
 
-use crate::selection::by_score;
-use crate::vectors::{idf, Vectors};
+use crate::classic;
+use crate::selection::{descending, in_order};
+use crate::vectors::{sentence_idf, Vectors};
 use crate::Method;
 use chorus_core::{Budget, Corpus, TermId};
 use rustc_hash::FxHashMap as HashMap;
@@ -34,11 +35,14 @@ impl Method for Centroid {
         "Radev, Jing, Styś & Tam 2004, Information Processing and Management"
     }
 
-    /// Score = C + P + F, where C sums the centroid weight (mean count per report × idf) of the
+    /// Score = C + P + F, where C sums the centroid weight (mean count per report × sentence idf,
+    /// see `Vectors::with_sentence_idf`: MEAD's idf came from a background corpus, which also
+    /// keeps the event's own words; the cluster's document idf zeroes them) of the
     /// sentence's terms, P = C_max·(n − i)/n for the sentence at position i of n in its report
     /// (C_max = best C in that report), and F is the inner product of the normalised tf·idf
     /// vectors of the sentence and its report's first sentence (MEAD's SimWithFirst, in [0, 1]).
-    /// MEAD's redundancy reranker is the shared selection's same-thing filter.
+    /// MEAD's redundancy reranker is the shared selection's same-thing filter. Candidates are the
+    /// classic DUC pool (`classic`).
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let centroid = centroid(corpus);
         let content: Vec<f64> = corpus
@@ -47,6 +51,7 @@ impl Method for Centroid {
             .map(|s| s.terms.iter().map(|t| centroid.get(t).copied().unwrap_or(0.0)).sum())
             .collect();
         let vectors = Vectors::new(corpus);
+        let weighted = Vectors::with_sentence_idf(corpus);
         let reports = Reports::new(corpus, &content);
         let scores: Vec<f64> = corpus
             .sentences
@@ -56,11 +61,13 @@ impl Method for Centroid {
                 let report = &reports.of[&s.doc];
                 let position =
                     report.best_content * (report.length - s.position.min(report.length)) as f64 / report.length as f64;
-                let first_overlap = f64::from(vectors.cosine(i, report.first));
+                let first_overlap = f64::from(weighted.cosine(i, report.first));
                 CENTROID_WEIGHT * content[i] + POSITION_WEIGHT * position + FIRST_SENTENCE_WEIGHT * first_overlap
             })
             .collect();
-        by_score(corpus, &vectors, budget, &scores)
+        let mut order: Vec<usize> = (0..scores.len()).collect();
+        order.sort_by(|&a, &b| descending(scores[a], scores[b]).then(a.cmp(&b)));
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, order))
     }
 }
 
@@ -71,8 +78,11 @@ fn centroid(corpus: &Corpus) -> HashMap<TermId, f64> {
         *counts.entry(*term).or_default() += 1.0;
     }
     let reports = corpus.documents.max(1) as f64;
-    let mut weighted: Vec<(TermId, f64)> =
-        counts.into_iter().map(|(t, count)| (t, count / reports * f64::from(idf(corpus, t)))).collect();
+    let idf = sentence_idf(corpus);
+    let mut weighted: Vec<(TermId, f64)> = counts
+        .into_iter()
+        .map(|(t, count)| (t, count / reports * f64::from(idf.get(t as usize).copied().unwrap_or(0.0))))
+        .collect();
     weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.truncate(CENTROID_TERMS);
     weighted.into_iter().collect()

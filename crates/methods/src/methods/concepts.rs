@@ -1,6 +1,7 @@
 //! Concept coverage (Gillick & Favre 2009): a summary is worth the total weight of the distinct
 //! content bigrams ("concepts") it contains, each weighted by how many reports mention it.
 
+use crate::classic;
 use crate::concept::ConceptIndex;
 use crate::greedy::{maximize, Objective};
 use crate::round_robin::round_robin;
@@ -38,7 +39,8 @@ impl Method for Concepts {
     /// the reports' opening sentences (in `round_robin` order) rather than unused.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let index = ConceptIndex::new(corpus);
-        let candidates: Vec<usize> = (0..corpus.sentences.len()).filter(|&s| !index.concepts[s].is_empty()).collect();
+        let candidates: Vec<usize> =
+            classic::tiers(corpus)[0].iter().copied().filter(|&s| !index.concepts[s].is_empty()).collect();
         let coverage = Coverage { covered: vec![false; index.weights.len()], index: &index };
         let vectors = Vectors::new(corpus);
         let covering = maximize(corpus, &vectors, budget, &coverage, &candidates, COST_EXPONENT);

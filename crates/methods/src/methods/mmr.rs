@@ -1,6 +1,7 @@
 //! Maximal Marginal Relevance (Carbonell & Goldstein 1998): repeatedly take the sentence most
 //! relevant to the cluster and least similar to what is already chosen.
 
+use crate::classic;
 use crate::selection::Selection;
 use crate::vectors::Vectors;
 use crate::Method;
@@ -27,7 +28,9 @@ impl Method for Mmr {
     }
 
     /// MMR = argmax λ·cos(s, centroid) − (1 − λ)·max over chosen c of cos(s, c), with the
-    /// cluster's tf·idf centroid as the query. Each round costs a sort of the candidates.
+    /// cluster's tf·idf centroid as the query; idf over the cluster's sentences
+    /// (`Vectors::with_sentence_idf`), candidates from the classic DUC pool (`classic`). Each
+    /// round costs a sort of the candidates.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         marginal_relevance(corpus, budget, LAMBDA)
     }
@@ -36,19 +39,21 @@ impl Method for Mmr {
 /// MMR with relevance weight `lambda` (1 = relevance alone, no redundancy penalty).
 fn marginal_relevance(corpus: &Corpus, budget: &Budget, lambda: f64) -> Vec<usize> {
     let vectors = Vectors::new(corpus);
-    let centroid = vectors.sum();
-    let relevance: Vec<f64> = (0..vectors.len()).map(|s| f64::from(centroid.cosine(vectors.get(s)))).collect();
+    let weighted = Vectors::with_sentence_idf(corpus);
+    let centroid = weighted.sum();
+    let relevance: Vec<f64> = (0..vectors.len()).map(|s| f64::from(centroid.cosine(weighted.get(s)))).collect();
     let mut redundancy = vec![0.0f64; vectors.len()];
     let mut selection = Selection::new(corpus, &vectors, budget);
-    let mut candidates: Vec<usize> = (0..vectors.len()).filter(|&s| corpus.sentences[s].is_eligible()).collect();
-    while !selection.is_closed() {
-        let marginal = |s: usize| lambda * relevance[s] - (1.0 - lambda) * redundancy[s];
-        let Some(best) = selection.best_admitted(&mut candidates, marginal) else {
-            break;
-        };
-        selection.take(best);
-        for &s in &candidates {
-            redundancy[s] = redundancy[s].max(f64::from(vectors.cosine(s, best)));
+    for mut candidates in classic::tiers(corpus) {
+        while !selection.is_closed() {
+            let marginal = |s: usize| lambda * relevance[s] - (1.0 - lambda) * redundancy[s];
+            let Some(best) = selection.best_admitted(&mut candidates, marginal) else {
+                break;
+            };
+            selection.take(best);
+            for (s, redundancy) in redundancy.iter_mut().enumerate() {
+                *redundancy = redundancy.max(f64::from(weighted.cosine(s, best)));
+            }
         }
     }
     selection.into_chosen()

@@ -1,6 +1,7 @@
 //! SumBasic (Nenkova & Vanderwende 2005): frequent words are what a cluster is about; once a
 //! word is in the summary, its probability is squared so the summary moves on to other words.
 
+use crate::classic;
 use crate::selection::{descending, Selection};
 use crate::unigrams::distribution;
 use crate::vectors::Vectors;
@@ -27,47 +28,50 @@ impl Method for SumBasic {
     /// The paper's steps: p(w) = count / total over content terms; a sentence's weight is the
     /// mean p over its terms; take the best-weighted sentence containing the most probable word
     /// (the next most probable if no admissible sentence contains it); square p of every word of
-    /// the taken sentence; repeat until the budget is spent.
+    /// the taken sentence; repeat until the budget is spent. Candidates are the classic DUC pool
+    /// (`classic`).
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
         let mut probability = distribution(corpus);
-        let mut containing: HashMap<TermId, Vec<usize>> = HashMap::default();
-        for (s, sentence) in corpus.sentences.iter().enumerate().filter(|(_, s)| s.is_eligible()) {
-            let mut terms = sentence.terms.clone();
-            terms.sort_unstable();
-            terms.dedup();
-            terms.into_iter().for_each(|t| containing.entry(t).or_default().push(s));
-        }
         let weight = |s: usize, p: &HashMap<TermId, f64>| {
             let terms = &corpus.sentences[s].terms;
             terms.iter().map(|t| p.get(t).copied().unwrap_or(0.0)).sum::<f64>() / terms.len().max(1) as f64
         };
         let mut selection = Selection::new(corpus, &vectors, budget);
-        while !selection.is_closed() {
-            let mut words: Vec<(TermId, f64)> =
-                containing.keys().map(|&t| (t, probability.get(&t).copied().unwrap_or(0.0))).collect();
-            words.sort_by(|a, b| descending(a.1, b.1).then(a.0.cmp(&b.0)));
-            let mut next = None;
-            for (word, _) in words {
-                let Some(sentences) = containing.get_mut(&word) else {
-                    continue;
-                };
-                let best = selection.best_admitted(sentences, |s| weight(s, &probability));
-                if best.is_some() {
-                    next = best;
-                    break;
-                }
-                // Refusals are final: a word none of whose sentences is admitted stays so.
-                containing.remove(&word);
+        for tier in classic::tiers(corpus) {
+            let mut containing: HashMap<TermId, Vec<usize>> = HashMap::default();
+            for s in tier {
+                let mut terms = corpus.sentences[s].terms.clone();
+                terms.sort_unstable();
+                terms.dedup();
+                terms.into_iter().for_each(|t| containing.entry(t).or_default().push(s));
             }
-            let Some(next) = next else { break };
-            selection.take(next);
-            let mut taken = corpus.sentences[next].terms.clone();
-            taken.sort_unstable();
-            taken.dedup();
-            for term in &taken {
-                if let Some(p) = probability.get_mut(term) {
-                    *p = p.powi(2);
+            while !selection.is_closed() {
+                let mut words: Vec<(TermId, f64)> =
+                    containing.keys().map(|&t| (t, probability.get(&t).copied().unwrap_or(0.0))).collect();
+                words.sort_by(|a, b| descending(a.1, b.1).then(a.0.cmp(&b.0)));
+                let mut next = None;
+                for (word, _) in words {
+                    let Some(sentences) = containing.get_mut(&word) else {
+                        continue;
+                    };
+                    let best = selection.best_admitted(sentences, |s| weight(s, &probability));
+                    if best.is_some() {
+                        next = best;
+                        break;
+                    }
+                    // Refusals are final: a word none of whose sentences is admitted stays so.
+                    containing.remove(&word);
+                }
+                let Some(next) = next else { break };
+                selection.take(next);
+                let mut taken = corpus.sentences[next].terms.clone();
+                taken.sort_unstable();
+                taken.dedup();
+                for term in &taken {
+                    if let Some(p) = probability.get_mut(term) {
+                        *p = p.powi(2);
+                    }
                 }
             }
         }

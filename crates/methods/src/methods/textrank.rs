@@ -1,6 +1,7 @@
 //! TextRank for sentences (Mihalcea & Tarau 2004): PageRank over a graph whose edges count the
 //! words two sentences share, normalised by their lengths.
 
+use crate::classic;
 use crate::graph::{centrality, edges, nodes, ranked};
 use crate::selection::in_order;
 use crate::vectors::Vectors;
@@ -25,13 +26,16 @@ impl Method for TextRank {
 
     /// Similarity |Sᵢ ∩ Sⱼ| / (log|Sᵢ| + log|Sⱼ|) over content terms, damping 0.85, threshold
     /// 10⁻⁴. The graph is limited to the `GRAPH_LIMIT` (500) sentences nearest the
-    /// tf·idf centroid.
+    /// tf·idf centroid; only the classic DUC pool (`classic`) is chosen from.
     fn select(&self, corpus: &Corpus, budget: &Budget) -> Vec<usize> {
         let vectors = Vectors::new(corpus);
         let nodes = nodes(corpus, &vectors);
         let words: Vec<Words> = corpus.sentences.iter().map(Words::of).collect();
         let graph = edges(&nodes, |a, b| overlap(&words[a], &words[b]));
-        in_order(corpus, &vectors, budget, ranked(&nodes, &centrality(&graph)))
+        // Sentences outside the graph (no weighted term) come last, so a brief is never empty
+        // while an eligible sentence fits.
+        let order = ranked(&nodes, &centrality(&graph)).into_iter().chain(0..corpus.sentences.len());
+        in_order(corpus, &vectors, budget, classic::pool_first(corpus, order))
     }
 }
 
