@@ -417,3 +417,99 @@ fn errors_name_the_path_once() {
     let run = chorus(&["summarize".as_ref(), file.as_os_str()]);
     run.assert_fails_with(&[&format!("{}: no complete sentence", file.display())]);
 }
+
+/// An article line of the `cluster`/`stream` format.
+fn article_line(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "text": text}).to_string()
+}
+
+/// A gzip stream of an article, a line of `megabytes` MB of `0` inside an article, and another
+/// article: a gzip bomb of about 1 kB a megabyte.
+fn article_bomb(megabytes: usize) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+    writeln!(encoder, "{}", article_line("before", "Troops reached the gas plant on Thursday, officials said."))
+        .expect("compress");
+    encoder.write_all(b"{\"id\": \"bomb\", \"text\": \"").expect("compress");
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..megabytes {
+        encoder.write_all(&zeros).expect("compress");
+    }
+    encoder.write_all(b"\"}\n").expect("compress");
+    writeln!(encoder, "{}", article_line("after", "Engineers left the town on Friday, a spokesman said."))
+        .expect("compress");
+    encoder.finish().expect("compress")
+}
+
+/// The records of a run's stdout, and the check that the bomb on line 2 is an error record
+/// between the two articles.
+fn assert_bomb_refused(run: &common::Run, limit: &str) {
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "a bad line fails the run: {}", run.stderr);
+    let records: Vec<serde_json::Value> =
+        run.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON record")).collect();
+    assert_eq!(records.len(), 3, "{}", run.stdout);
+    assert_eq!(records[0]["id"], "before");
+    assert_eq!(records[1]["line"], 2);
+    let error = records[1]["error"].as_str().expect("an error record");
+    assert_eq!(error, format!("line over the limit of {limit} bytes"));
+    assert!(run.stderr.contains(&format!("line 2: line over the limit of {limit} bytes")), "{}", run.stderr);
+    assert_eq!(records[2]["id"], "after");
+}
+
+#[test]
+fn a_gzip_bomb_line_in_cluster_is_an_error_record_and_the_rest_come_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bomb.jsonl.gz");
+    std::fs::write(&path, article_bomb(20)).expect("write");
+    let run = chorus(&["cluster".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), "1000000".as_ref()]);
+    assert_bomb_refused(&run, "1000000");
+    // Under the default limit (32 MiB) the same line is read: it is the limit that refused it.
+    let run = chorus(&["cluster".as_ref(), path.as_os_str()]);
+    run.assert_success();
+    assert!(run.stdout.lines().nth(1).is_some_and(|l| l.contains("\"bomb\"")), "{}", run.stdout);
+}
+
+#[test]
+fn a_gzip_bomb_line_in_stream_is_an_error_record_and_the_rest_are_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let run = chorus_with_stdin(
+        &["stream", "--store", store.to_str().expect("UTF-8"), "--max-line-bytes", "1000000"],
+        &article_bomb(20),
+    );
+    assert_bomb_refused(&run, "1000000");
+    let events = chorus(&["events".as_ref(), "--store".as_ref(), store.as_os_str()]);
+    events.assert_success();
+    assert!(events.stdout.contains("before") && events.stdout.contains("after"), "{}", events.stdout);
+    assert!(!events.stdout.contains("bomb"), "{}", events.stdout);
+}
+
+#[test]
+fn a_long_plain_line_in_stream_and_cluster_is_refused_at_the_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let long = article_line("long", &"The convoy reached the border post on Friday. ".repeat(100));
+    let input = format!(
+        "{}\n{long}\n{}\n",
+        article_line("before", "Troops reached the gas plant on Thursday, officials said."),
+        article_line("after", "Engineers left the town on Friday, a spokesman said.")
+    );
+    let path = write(dir.path(), "long.jsonl", &input);
+    let limit = (long.len() - 1).to_string();
+    assert_bomb_refused(
+        &chorus(&["cluster".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), limit.as_ref()]),
+        &limit,
+    );
+    let store = dir.path().join("store");
+    let store = store.to_str().expect("UTF-8");
+    assert_bomb_refused(
+        &chorus_with_stdin(&["stream", "--store", store, "--max-line-bytes", &limit], input.as_bytes()),
+        &limit,
+    );
+    // The limit counts the line's end: at the line's length and one, it is an article like the others.
+    let limit = (long.len() + 1).to_string();
+    let run = chorus(&["cluster".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), limit.as_ref()]);
+    run.assert_success();
+    assert_eq!(run.stdout.lines().count(), 3);
+}

@@ -3,14 +3,16 @@
 //! the briefs of the events a batch changed are brought up to date after it.
 
 use super::live;
-use crate::options::MethodArgs;
+use crate::options::{LineLimitArgs, MethodArgs};
 use anyhow::Context;
 use chorus::cluster::{Article, Assignment, Clusterer, Config};
+use chorus::ingest::Lines;
 use chorus::store::{NewArticle, Store};
+use chorus::Limits;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
-use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
@@ -25,6 +27,8 @@ pub struct Args {
     pub batch: usize,
     #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub limits: LineLimitArgs,
 }
 
 /// One output line.
@@ -49,7 +53,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     live::rebrief(&store, &summarizer, store.stale()?)?;
 
     let (sender, lines) = mpsc::sync_channel::<Line>(args.batch * 4);
-    std::thread::spawn(move || read_stdin(sender));
+    let limits = args.limits.limits();
+    std::thread::spawn(move || read_stdin(sender, limits));
     let mut out = std::io::stdout().lock();
     let mut failed = 0usize;
     while let Ok(first) = lines.recv() {
@@ -172,20 +177,18 @@ fn error_record(line: usize, error: String) -> Record {
     Record::Error { line, error }
 }
 
-/// Sends each line of stdin, numbered from 1, until its end or a read error.
-fn read_stdin(sender: mpsc::SyncSender<Line>) {
-    let mut input = std::io::stdin().lock();
-    let mut bytes = Vec::new();
-    for number in 1.. {
-        bytes.clear();
-        let line = match input.read_until(b'\n', &mut bytes) {
-            Ok(0) => return,
-            Ok(_) => String::from_utf8(std::mem::take(&mut bytes)).map_err(|_| "not UTF-8".to_owned()),
-            Err(error) => {
-                let _ = sender.send((number, Err(format!("cannot read: {error}"))));
-                return;
-            }
-        };
+/// Sends each line of stdin (gzip too), numbered from 1, until its end or a read error; a line
+/// over the limit is an error of its own and the next one is read.
+fn read_stdin(sender: mpsc::SyncSender<Line>, limits: Limits) {
+    let mut input = match Lines::open(Path::new("-"), limits) {
+        Ok(input) => input,
+        Err(error) => {
+            let _ = sender.send((1, Err(error.problem().to_string())));
+            return;
+        }
+    };
+    while let Some((number, line)) = input.next_line() {
+        let line = line.map(str::to_owned).map_err(|error| error.problem().to_string());
         if sender.send((number, line)).is_err() {
             return;
         }

@@ -11,11 +11,13 @@ mod html;
 mod json;
 mod jsonl;
 mod limits;
+mod lines;
 mod separated;
 
 pub use json::cluster_from_json;
 pub use jsonl::{open_text, parse_cluster_line, read_clusters, ClusterLine, ClusterLines};
 pub use limits::Limits;
+pub use lines::Lines;
 
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
