@@ -64,7 +64,10 @@ fn main() -> Result<(), chorus::Error> {
     };
     let cluster = chorus::read_cluster(&path)?;
     let input = cluster.documents.iter().map(|d| d.original.len()).max().unwrap_or(0);
-    println!("largest document {:.1} MB; default method and budget; heap in MB and × that document\n", input as f64 / 1e6);
+    println!(
+        "largest document {:.1} MB; default method and budget; heap in MB and × that document\n",
+        input as f64 / 1e6
+    );
     println!("| stage | held after | | peak during | |\n|---|---:|---:|---:|---:|");
     stage("read", input);
     let cluster = chorus::ingest::Cleaning::default().clean(cluster);

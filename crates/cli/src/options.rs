@@ -83,6 +83,16 @@ impl LineLimitArgs {
     }
 }
 
+/// A count of at least 1, for `--limit N`: `--limit 0` would read no cluster and then call the
+/// data empty.
+pub fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 /// `--format` of the commands that print a report: a Markdown table or JSON.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableFormat {

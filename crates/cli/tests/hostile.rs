@@ -34,7 +34,11 @@ fn a_closed_pipe_ends_every_command_quietly() {
     )
     .expect("write");
     let example = example_dir();
-    let (ex, d, s) = (example.as_os_str(), data.as_os_str(), system.as_os_str());
+    let stream_path = example.join("../stream/articles.jsonl");
+    let store = dir.path().join("store");
+    let stream = std::fs::read(&stream_path).expect("the example stream");
+    chorus_with_stdin(&["stream".as_ref(), "--store".as_ref(), store.as_os_str()], &stream).assert_success();
+    let (ex, d, s, st) = (example.as_os_str(), data.as_os_str(), system.as_os_str(), store.as_os_str());
     let cases: Vec<Vec<&std::ffi::OsStr>> = vec![
         vec!["summarize".as_ref(), ex],
         vec!["summarize".as_ref(), ex, "--format".as_ref(), "json".as_ref()],
@@ -56,6 +60,12 @@ fn a_closed_pipe_ends_every_command_quietly() {
         ],
         vec!["completions".as_ref(), "bash".as_ref()],
         vec!["man".as_ref()],
+        vec!["cluster".as_ref(), stream_path.as_os_str()],
+        vec!["events".as_ref(), "--store".as_ref(), st],
+        vec!["events".as_ref(), "--store".as_ref(), st, "--format".as_ref(), "json".as_ref()],
+        vec!["brief".as_ref(), "--store".as_ref(), st, "e0".as_ref()],
+        vec!["brief".as_ref(), "--store".as_ref(), st, "e0".as_ref(), "--history".as_ref()],
+        vec!["store".as_ref(), "expire".as_ref(), "--store".as_ref(), st, "--before".as_ref(), "2000-01-01".as_ref()],
     ];
     for args in cases {
         let (code, stderr) = with_closed_stdout(&args);
@@ -88,6 +98,50 @@ fn batch_of_nothing_says_so_and_succeeds() {
         assert!(run.stdout.is_empty());
         assert!(run.stderr.contains("no clusters in the input"), "{}", run.stderr);
     }
+}
+
+#[test]
+fn cluster_and_stream_of_nothing_say_so_and_succeed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = write(dir.path(), "empty.jsonl", "\n");
+    let run = chorus(&["cluster".as_ref(), empty.as_os_str()]);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{}", run.stderr);
+    assert!(run.stderr.contains("empty.jsonl: no articles in the input"), "{}", run.stderr);
+    let store = dir.path().join("store");
+    let run = chorus_with_stdin(&["stream".as_ref(), "--store".as_ref(), store.as_os_str()], b"");
+    assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{}", run.stderr);
+    assert!(run.stderr.contains("stdin: no articles; nothing stored"), "{}", run.stderr);
+}
+
+#[test]
+fn reading_a_store_that_is_not_there_is_an_error_not_an_empty_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let typo = dir.path().join("sotre");
+    let t = typo.as_os_str();
+    for args in [
+        vec!["events".as_ref(), "--store".as_ref(), t],
+        vec!["brief".as_ref(), "--store".as_ref(), t, "e0".as_ref()],
+        vec!["store".as_ref(), "expire".as_ref(), "--store".as_ref(), t, "--before".as_ref(), "2026-01-01".as_ref()],
+    ] {
+        chorus(&args).assert_fails_with(&[&format!("{}: no store here", typo.display())]);
+        assert!(!typo.exists(), "{args:?} made a store");
+    }
+}
+
+#[test]
+fn a_limit_of_zero_clusters_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = write(dir.path(), "data.jsonl", &format!("{}\n", cluster_line("a")));
+    let model = dir.path().join("model");
+    for command in ["eval", "bench", "train"] {
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec![command.as_ref(), "--data".as_ref(), data.as_os_str(), "--limit".as_ref(), "0".as_ref()];
+        if command == "train" {
+            args.extend(["--out".as_ref(), model.as_os_str()]);
+        }
+        chorus(&args).assert_fails_with(&["--limit", "must be at least 1"]);
+    }
+    assert!(!model.exists());
 }
 
 #[test]

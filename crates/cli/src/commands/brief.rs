@@ -33,7 +33,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?;
     let event = live::parse_event(&args.event)?;
-    let store = Store::open(&args.store)?;
+    let store = live::open_existing(&args.store)?;
     let record = store.event(event)?.with_context(|| format!("{}: no event e{event}", store.path()))?;
     if args.history {
         return history(&store, event, args.format);

@@ -143,6 +143,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(stdout, "{quality}")?;
         writeln!(stdout, "speed: {}{memory}", speed(articles, seconds, cpu_started.zip(cpu_time())))?;
     }
+    if articles == 0 {
+        // An empty input is normal (an empty partition piped through), but not silent.
+        eprintln!("chorus: {source}: no articles in the input; nothing to cluster");
+    }
     if failed > 0 {
         eprintln!("chorus: {source}: {failed} of {articles} lines had errors (error records in the output)");
         return Ok(ExitCode::from(1));

@@ -1,6 +1,5 @@
 //! `chorus events --store DIR`: the events of a store, newest activity first.
 
-use chorus::store::Store;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,7 +40,7 @@ struct Listed {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.store)?;
+    let store = super::live::open_existing(&args.store)?;
     let mut events = Vec::new();
     for (number, event) in store.events()? {
         let latest = store.brief(number, None)?;

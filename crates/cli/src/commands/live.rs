@@ -7,6 +7,20 @@ use chorus::{Cluster, Format, Summarizer};
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
+/// Opens the store of a command that reads one (`events`, `brief`, `store expire`): a path where
+/// no store is, a typo most likely, is an error rather than a new empty store listing nothing.
+pub fn open_existing(dir: &std::path::Path) -> anyhow::Result<Store> {
+    let file = dir.join(chorus::store::FILE);
+    anyhow::ensure!(
+        file.is_file(),
+        "{}: no store here (no {}); `chorus stream --store {}` makes one",
+        dir.display(),
+        chorus::store::FILE,
+        dir.display()
+    );
+    Ok(Store::open(dir)?)
+}
+
 /// `e17` (as `chorus stream` prints it) or `17` → 17.
 pub fn parse_event(text: &str) -> anyhow::Result<u64> {
     text.strip_prefix('e')

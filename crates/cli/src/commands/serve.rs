@@ -28,7 +28,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(args.max_in_flight > 0, "--max-in-flight must be at least 1");
     let config = chorus_server::Config { max_body: args.max_body, timeout, max_in_flight: args.max_in_flight };
     chorus_server::run(&args.addr, config, |addr| {
-        println!("chorus serve: listening on http://{addr}");
+        // A closed stdout (a supervisor that does not read it) is no reason not to serve.
+        let _ = crate::output::outln!("chorus serve: listening on http://{addr}");
     })
     .with_context(|| format!("serving on {}", args.addr))?;
     Ok(ExitCode::SUCCESS)

@@ -56,7 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let limits = args.limits.limits();
     std::thread::spawn(move || read_stdin(sender, limits));
     let mut out = std::io::stdout().lock();
-    let mut failed = 0usize;
+    let (mut failed, mut received) = (0usize, 0usize);
     while let Ok(first) = lines.recv() {
         let mut batch = vec![first];
         while batch.len() < args.batch {
@@ -71,7 +71,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for (number, line) in batch {
             let line = match line {
                 Ok(line) if line.trim().is_empty() => continue,
-                Ok(line) => line,
+                Ok(line) => {
+                    received += 1;
+                    line
+                }
                 Err(error) => {
                     failed += 1;
                     records.push(error_record(number, error));
@@ -118,6 +121,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("stdout: cannot acknowledge")?;
         let changed: BTreeSet<u64> = new.iter().map(|article| article.event).collect();
         live::rebrief(&store, &summarizer, changed)?;
+    }
+    if received == 0 && failed == 0 {
+        eprintln!("chorus: stdin: no articles; nothing stored");
     }
     if failed > 0 {
         eprintln!("chorus: stdin: {failed} lines had errors (error records in the output)");

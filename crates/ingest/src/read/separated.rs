@@ -16,7 +16,11 @@ const SEPARATOR: &str = "|||||";
 /// largest input is one long report, and a copy would hold it twice.
 pub(crate) fn split_documents(text: String) -> Result<Vec<Document>, Problem> {
     if !text.contains(SEPARATOR) {
-        return if has_text(&text) { Ok(vec![article_document("0".into(), text, false)?]) } else { Err(Problem::Empty) };
+        return if has_text(&text) {
+            Ok(vec![article_document("0".into(), text, false)?])
+        } else {
+            Err(Problem::Empty)
+        };
     }
     let documents = text
         .split(SEPARATOR)
