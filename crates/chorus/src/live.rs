@@ -71,6 +71,10 @@ pub enum LiveError {
         /// The version the reader has read.
         since: u32,
     },
+    /// No store in that directory: a reader given a mistyped path, which must not create an
+    /// empty store and list nothing.
+    #[error("{0}: no store here (no {file}); `chorus stream --store {0}` makes one", file = chorus_store::FILE)]
+    NoStore(String),
     /// The event's articles could not be briefed (no complete sentence, nothing fits).
     #[error("e{event}: {error}")]
     Brief {
@@ -100,6 +104,15 @@ pub enum Ack {
         /// Why (one line).
         error: String,
     },
+}
+
+/// Opens the store in `dir` for reading (`events`, `brief`, `store expire`): unlike
+/// [`Live::open`], a directory without a store is an error rather than a new, empty store.
+pub fn open_existing(dir: &Path) -> Result<Store, LiveError> {
+    if !dir.join(chorus_store::FILE).is_file() {
+        return Err(LiveError::NoStore(dir.display().to_string()));
+    }
+    Ok(Store::open(dir)?)
 }
 
 /// One line of a stream: its 1-based number and its text, or why it could not be read.

@@ -57,18 +57,42 @@ pub struct LimitArgs {
     /// Largest file (or stdin) read, in bytes: one report, or one JSON cluster [default: 32 MiB]
     #[arg(long, value_name = "BYTES")]
     pub max_input_bytes: Option<u64>,
-    /// Largest JSONL line, in bytes after gzip decompression: one cluster [default: 32 MiB]
-    #[arg(long, value_name = "BYTES")]
-    pub max_line_bytes: Option<u64>,
+    #[command(flatten)]
+    pub line: LineLimitArgs,
 }
 
 impl LimitArgs {
     pub fn limits(&self) -> chorus::Limits {
-        let default = chorus::Limits::default();
         chorus::Limits {
-            max_input_bytes: self.max_input_bytes.unwrap_or(default.max_input_bytes),
-            max_line_bytes: self.max_line_bytes.unwrap_or(default.max_line_bytes),
+            max_input_bytes: self.max_input_bytes.unwrap_or(chorus::Limits::default().max_input_bytes),
+            ..self.line.limits()
         }
+    }
+}
+
+/// The size limit of the commands that read a stream line by line (`cluster`, `stream`): a longer
+/// line is an error record of its own, read past without being held.
+#[derive(Args, Debug, Clone)]
+pub struct LineLimitArgs {
+    /// Largest JSONL line, in bytes after gzip decompression: one cluster or article [default: 32 MiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_line_bytes: Option<u64>,
+}
+
+impl LineLimitArgs {
+    pub fn limits(&self) -> chorus::Limits {
+        let default = chorus::Limits::default();
+        chorus::Limits { max_line_bytes: self.max_line_bytes.unwrap_or(default.max_line_bytes), ..default }
+    }
+}
+
+/// A count of at least 1, for `--limit N`: `--limit 0` would read no cluster and then call the
+/// data empty.
+pub fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(error) => Err(error.to_string()),
     }
 }
 

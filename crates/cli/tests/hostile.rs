@@ -34,7 +34,11 @@ fn a_closed_pipe_ends_every_command_quietly() {
     )
     .expect("write");
     let example = example_dir();
-    let (ex, d, s) = (example.as_os_str(), data.as_os_str(), system.as_os_str());
+    let stream_path = example.join("../stream/articles.jsonl");
+    let store = dir.path().join("store");
+    let stream = std::fs::read(&stream_path).expect("the example stream");
+    chorus_with_stdin(&["stream".as_ref(), "--store".as_ref(), store.as_os_str()], &stream).assert_success();
+    let (ex, d, s, st) = (example.as_os_str(), data.as_os_str(), system.as_os_str(), store.as_os_str());
     let cases: Vec<Vec<&std::ffi::OsStr>> = vec![
         vec!["summarize".as_ref(), ex],
         vec!["summarize".as_ref(), ex, "--format".as_ref(), "json".as_ref()],
@@ -56,6 +60,12 @@ fn a_closed_pipe_ends_every_command_quietly() {
         ],
         vec!["completions".as_ref(), "bash".as_ref()],
         vec!["man".as_ref()],
+        vec!["cluster".as_ref(), stream_path.as_os_str()],
+        vec!["events".as_ref(), "--store".as_ref(), st],
+        vec!["events".as_ref(), "--store".as_ref(), st, "--format".as_ref(), "json".as_ref()],
+        vec!["brief".as_ref(), "--store".as_ref(), st, "e0".as_ref()],
+        vec!["brief".as_ref(), "--store".as_ref(), st, "e0".as_ref(), "--history".as_ref()],
+        vec!["store".as_ref(), "expire".as_ref(), "--store".as_ref(), st, "--before".as_ref(), "2000-01-01".as_ref()],
     ];
     for args in cases {
         let (code, stderr) = with_closed_stdout(&args);
@@ -88,6 +98,50 @@ fn batch_of_nothing_says_so_and_succeeds() {
         assert!(run.stdout.is_empty());
         assert!(run.stderr.contains("no clusters in the input"), "{}", run.stderr);
     }
+}
+
+#[test]
+fn cluster_and_stream_of_nothing_say_so_and_succeed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = write(dir.path(), "empty.jsonl", "\n");
+    let run = chorus(&["cluster".as_ref(), empty.as_os_str()]);
+    assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{}", run.stderr);
+    assert!(run.stderr.contains("empty.jsonl: no articles in the input"), "{}", run.stderr);
+    let store = dir.path().join("store");
+    let run = chorus_with_stdin(&["stream".as_ref(), "--store".as_ref(), store.as_os_str()], b"");
+    assert_eq!((run.code, run.stdout.as_str()), (Some(0), ""), "{}", run.stderr);
+    assert!(run.stderr.contains("stdin: no articles; nothing stored"), "{}", run.stderr);
+}
+
+#[test]
+fn reading_a_store_that_is_not_there_is_an_error_not_an_empty_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let typo = dir.path().join("sotre");
+    let t = typo.as_os_str();
+    for args in [
+        vec!["events".as_ref(), "--store".as_ref(), t],
+        vec!["brief".as_ref(), "--store".as_ref(), t, "e0".as_ref()],
+        vec!["store".as_ref(), "expire".as_ref(), "--store".as_ref(), t, "--before".as_ref(), "2026-01-01".as_ref()],
+    ] {
+        chorus(&args).assert_fails_with(&[&format!("{}: no store here", typo.display())]);
+        assert!(!typo.exists(), "{args:?} made a store");
+    }
+}
+
+#[test]
+fn a_limit_of_zero_clusters_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = write(dir.path(), "data.jsonl", &format!("{}\n", cluster_line("a")));
+    let model = dir.path().join("model");
+    for command in ["eval", "bench", "train"] {
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec![command.as_ref(), "--data".as_ref(), data.as_os_str(), "--limit".as_ref(), "0".as_ref()];
+        if command == "train" {
+            args.extend(["--out".as_ref(), model.as_os_str()]);
+        }
+        chorus(&args).assert_fails_with(&["--limit", "must be at least 1"]);
+    }
+    assert!(!model.exists());
 }
 
 #[test]
@@ -416,4 +470,100 @@ fn errors_name_the_path_once() {
     let file = folder.join("a.txt");
     let run = chorus(&["summarize".as_ref(), file.as_os_str()]);
     run.assert_fails_with(&[&format!("{}: no complete sentence", file.display())]);
+}
+
+/// An article line of the `cluster`/`stream` format.
+fn article_line(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "text": text}).to_string()
+}
+
+/// A gzip stream of an article, a line of `megabytes` MB of `0` inside an article, and another
+/// article: a gzip bomb of about 1 kB a megabyte.
+fn article_bomb(megabytes: usize) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+    writeln!(encoder, "{}", article_line("before", "Troops reached the gas plant on Thursday, officials said."))
+        .expect("compress");
+    encoder.write_all(b"{\"id\": \"bomb\", \"text\": \"").expect("compress");
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..megabytes {
+        encoder.write_all(&zeros).expect("compress");
+    }
+    encoder.write_all(b"\"}\n").expect("compress");
+    writeln!(encoder, "{}", article_line("after", "Engineers left the town on Friday, a spokesman said."))
+        .expect("compress");
+    encoder.finish().expect("compress")
+}
+
+/// The records of a run's stdout, and the check that the bomb on line 2 is an error record
+/// between the two articles.
+fn assert_bomb_refused(run: &common::Run, limit: &str) {
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(1), "a bad line fails the run: {}", run.stderr);
+    let records: Vec<serde_json::Value> =
+        run.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON record")).collect();
+    assert_eq!(records.len(), 3, "{}", run.stdout);
+    assert_eq!(records[0]["id"], "before");
+    assert_eq!(records[1]["line"], 2);
+    let error = records[1]["error"].as_str().expect("an error record");
+    assert_eq!(error, format!("line over the limit of {limit} bytes"));
+    assert!(run.stderr.contains(&format!("line 2: line over the limit of {limit} bytes")), "{}", run.stderr);
+    assert_eq!(records[2]["id"], "after");
+}
+
+#[test]
+fn a_gzip_bomb_line_in_cluster_is_an_error_record_and_the_rest_come_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bomb.jsonl.gz");
+    std::fs::write(&path, article_bomb(20)).expect("write");
+    let run = chorus(&["cluster".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), "1000000".as_ref()]);
+    assert_bomb_refused(&run, "1000000");
+    // Under the default limit (32 MiB) the same line is read: it is the limit that refused it.
+    let run = chorus(&["cluster".as_ref(), path.as_os_str()]);
+    run.assert_success();
+    assert!(run.stdout.lines().nth(1).is_some_and(|l| l.contains("\"bomb\"")), "{}", run.stdout);
+}
+
+#[test]
+fn a_gzip_bomb_line_in_stream_is_an_error_record_and_the_rest_are_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let run = chorus_with_stdin(
+        &["stream", "--store", store.to_str().expect("UTF-8"), "--max-line-bytes", "1000000"],
+        &article_bomb(20),
+    );
+    assert_bomb_refused(&run, "1000000");
+    let events = chorus(&["events".as_ref(), "--store".as_ref(), store.as_os_str()]);
+    events.assert_success();
+    assert!(events.stdout.contains("before") && events.stdout.contains("after"), "{}", events.stdout);
+    assert!(!events.stdout.contains("bomb"), "{}", events.stdout);
+}
+
+#[test]
+fn a_long_plain_line_in_stream_and_cluster_is_refused_at_the_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let long = article_line("long", &"The convoy reached the border post on Friday. ".repeat(100));
+    let input = format!(
+        "{}\n{long}\n{}\n",
+        article_line("before", "Troops reached the gas plant on Thursday, officials said."),
+        article_line("after", "Engineers left the town on Friday, a spokesman said.")
+    );
+    let path = write(dir.path(), "long.jsonl", &input);
+    let limit = (long.len() - 1).to_string();
+    assert_bomb_refused(
+        &chorus(&["cluster".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), limit.as_ref()]),
+        &limit,
+    );
+    let store = dir.path().join("store");
+    let store = store.to_str().expect("UTF-8");
+    assert_bomb_refused(
+        &chorus_with_stdin(&["stream", "--store", store, "--max-line-bytes", &limit], input.as_bytes()),
+        &limit,
+    );
+    // The limit counts the line's end: at the line's length and one, it is an article like the others.
+    let limit = (long.len() + 1).to_string();
+    let run = chorus(&["cluster".as_ref(), path.as_os_str(), "--max-line-bytes".as_ref(), limit.as_ref()]);
+    run.assert_success();
+    assert_eq!(run.stdout.lines().count(), 3);
 }

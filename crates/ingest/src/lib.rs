@@ -18,5 +18,5 @@ pub use clean::Cleaning;
 pub use error::{IngestError, Problem};
 pub use read::{
     cluster_from_json, document_from_bytes, html_document, open_text, parse_cluster_line, read_cluster,
-    read_cluster_with, read_clusters, ClusterLine, ClusterLines, Limits,
+    read_cluster_with, read_clusters, ClusterLine, ClusterLines, Limits, Lines,
 };

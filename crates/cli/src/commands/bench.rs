@@ -30,7 +30,7 @@ pub struct Args {
     #[command(flatten)]
     pub method: MethodArgs,
     /// Only the first N clusters
-    #[arg(long)]
+    #[arg(long, value_parser = crate::options::at_least_one)]
     pub limit: Option<usize>,
     /// Output format
     #[arg(long, value_enum, default_value_t = TableFormat::Markdown)]

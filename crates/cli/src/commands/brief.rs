@@ -3,7 +3,6 @@
 
 use crate::options::MethodArgs;
 use chorus::live;
-use chorus::store::Store;
 use chorus::Format;
 use std::io::Write;
 use std::path::PathBuf;
@@ -32,7 +31,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let summarizer = args.method.summarizer()?;
     let event = live::parse_event(&args.event)?;
-    let store = Store::open(&args.store)?;
+    let store = chorus::live::open_existing(&args.store)?;
     let text = if args.history {
         history(live::history(&store, event)?, args.format)?
     } else {

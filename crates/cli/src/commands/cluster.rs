@@ -1,13 +1,15 @@
 //! `chorus cluster STREAM`: articles in (JSONL), one event per article out, in input order.
 //! With `--labels`, the quality of the clustering against gold events, and its speed.
 
+use crate::options::LineLimitArgs;
 use anyhow::Context;
 use chorus::cluster::{Article, Clusterer, Config, Features, Labels, LinkModel};
+use chorus::ingest::Lines;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -46,6 +48,8 @@ pub struct Args {
     /// Live events kept at most (the least recently joined retire first); bounds memory
     #[arg(long, default_value_t = Config::default().max_events)]
     pub max_events: usize,
+    #[command(flatten)]
+    pub limits: LineLimitArgs,
 }
 
 /// One output line.
@@ -100,30 +104,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..Config::default()
     };
     let mut clusterer = Clusterer::new(config);
-    let mut input = chorus::ingest::open_text(&args.stream)?;
+    let mut input = Lines::open(&args.stream, args.limits.limits())?;
     let mut assigned: Vec<(String, String)> = Vec::new();
     // For --fit-link: each candidate pair, and whether it is one gold event (an event's gold
     // event is that of the article that opened it).
     let mut pairs: Vec<(Features, bool)> = Vec::new();
     let mut opened_by: HashMap<u64, String> = HashMap::new();
     let (mut articles, mut failed) = (0usize, 0usize);
-    let mut bytes = Vec::new();
     let started = Instant::now();
     let cpu_started = cpu_time();
     let mut slice_started = (Instant::now(), cpu_time());
-    for number in 1.. {
-        bytes.clear();
-        if input.read_until(b'\n', &mut bytes).with_context(|| format!("{source}: line {number}: cannot read"))? == 0 {
-            break;
-        }
-        let Ok(line) = std::str::from_utf8(&bytes) else {
-            failed += 1;
-            report(&mut out, &source, number, None, "not UTF-8")?;
-            continue;
+    while let Some((number, line)) = input.next_line() {
+        let line = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => line,
+            Err(error) => {
+                (articles, failed) = (articles + 1, failed + 1);
+                report(&mut out, &source, number, None, error.problem())?;
+                continue;
+            }
         };
-        if line.trim().is_empty() {
-            continue;
-        }
         articles += 1;
         if let Some(size) = args.slice.filter(|&size| size > 0 && articles > 1 && (articles - 1) % size == 0) {
             let (wall, cpu) = slice_started;
@@ -180,6 +180,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let model = LinkModel::fit(&pairs).map_err(|e| anyhow::anyhow!("{source}: cannot fit the link model: {e}"))?;
         std::fs::write(path, model.to_string()).with_context(|| format!("{}: cannot write", path.display()))?;
         eprintln!("chorus: link model fitted to {} candidate pairs, written to {}", pairs.len(), path.display());
+    }
+    if articles == 0 {
+        // An empty input is normal (an empty partition piped through), but not silent.
+        eprintln!("chorus: {source}: no articles in the input; nothing to cluster");
     }
     if failed > 0 {
         eprintln!("chorus: {source}: {failed} of {articles} lines had errors (error records in the output)");

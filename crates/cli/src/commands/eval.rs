@@ -57,7 +57,7 @@ pub struct Args {
     #[arg(long)]
     pub per_cluster: Option<PathBuf>,
     /// Only the first N clusters
-    #[arg(long)]
+    #[arg(long, value_parser = crate::options::at_least_one)]
     pub limit: Option<usize>,
     /// No progress bar
     #[arg(long, short)]

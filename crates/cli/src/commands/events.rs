@@ -1,7 +1,6 @@
 //! `chorus events --store DIR`: the events of a store, newest activity first (`chorus::live`).
 
 use chorus::live::EventSummary;
-use chorus::store::Store;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +25,7 @@ pub enum ListFormat {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.store)?;
+    let store = chorus::live::open_existing(&args.store)?;
     let listed = chorus::live::events(&store, None)?;
     let text = match args.format {
         ListFormat::Json => serde_json::to_string_pretty(&listed)? + "\n",

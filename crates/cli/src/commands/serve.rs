@@ -38,7 +38,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         store: args.store,
     };
     chorus_server::run(&args.addr, config, |addr| {
-        println!("chorus serve: listening on http://{addr}");
+        // A closed stdout (a supervisor that does not read it) is no reason not to serve.
+        let _ = crate::output::outln!("chorus serve: listening on http://{addr}");
     })
     .with_context(|| format!("serving on {}", args.addr))?;
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,5 @@
 //! `chorus store expire --store DIR --before DATE`: upkeep of a live store.
 
-use chorus::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,8 +23,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         chorus::cluster::Day::parse(&before).is_some() && before.len() == 10,
         "--before {before:?}: expected a day as YYYY-MM-DD"
     );
-    let store = Store::open(&store)?;
+    let store = chorus::live::open_existing(&store)?;
     let (events, articles) = store.expire(&before)?;
-    println!("expired {events} events ({articles} articles) whose latest report is before {before}");
+    crate::output::outln!("expired {events} events ({articles} articles) whose latest report is before {before}")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,11 +2,13 @@
 //! assigned to an event and committed with it, acknowledged (`{"id", "event"}`) once committed;
 //! the briefs of the events a batch changed are brought up to date after it (`chorus::live`).
 
-use crate::options::MethodArgs;
+use crate::options::{LineLimitArgs, MethodArgs};
 use anyhow::Context;
+use chorus::ingest::Lines;
 use chorus::live::{Ack, Line, Live};
-use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use chorus::Limits;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
@@ -21,6 +23,8 @@ pub struct Args {
     pub batch: usize,
     #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub limits: LineLimitArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -30,9 +34,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     report(live.settle()?);
 
     let (sender, lines) = mpsc::sync_channel::<Line>(args.batch * 4);
-    std::thread::spawn(move || read_stdin(sender));
+    let limits = args.limits.limits();
+    std::thread::spawn(move || read_stdin(sender, limits));
     let mut out = std::io::stdout().lock();
-    let mut failed = 0usize;
+    let (mut failed, mut received) = (0usize, 0usize);
     while let Ok(first) = lines.recv() {
         let mut batch = vec![first];
         while batch.len() < args.batch {
@@ -41,6 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Err(_) => break,
             }
         }
+        received += batch.iter().filter(|(_, line)| line.as_ref().map_or(true, |l| !l.trim().is_empty())).count();
         let acks = live.add(batch)?;
         let mut text = String::new();
         for ack in &acks {
@@ -53,6 +59,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("stdout: cannot acknowledge")?;
         report(live.settle()?);
+    }
+    if received == 0 {
+        eprintln!("chorus: stdin: no articles; nothing stored");
     }
     if failed > 0 {
         eprintln!("chorus: stdin: {failed} lines had errors (error records in the output)");
@@ -68,20 +77,18 @@ fn report(notes: Vec<String>) {
     }
 }
 
-/// Sends each line of stdin, numbered from 1, until its end or a read error.
-fn read_stdin(sender: mpsc::SyncSender<Line>) {
-    let mut input = std::io::stdin().lock();
-    let mut bytes = Vec::new();
-    for number in 1.. {
-        bytes.clear();
-        let line = match input.read_until(b'\n', &mut bytes) {
-            Ok(0) => return,
-            Ok(_) => String::from_utf8(std::mem::take(&mut bytes)).map_err(|_| "not UTF-8".to_owned()),
-            Err(error) => {
-                let _ = sender.send((number, Err(format!("cannot read: {error}"))));
-                return;
-            }
-        };
+/// Sends each line of stdin (gzip too), numbered from 1, until its end or a read error; a line
+/// over the limit is an error of its own and the next one is read.
+fn read_stdin(sender: mpsc::SyncSender<Line>, limits: Limits) {
+    let mut input = match Lines::open(Path::new("-"), limits) {
+        Ok(input) => input,
+        Err(error) => {
+            let _ = sender.send((1, Err(error.problem().to_string())));
+            return;
+        }
+    };
+    while let Some((number, line)) = input.next_line() {
+        let line = line.map(str::to_owned).map_err(|error| error.problem().to_string());
         if sender.send((number, line)).is_err() {
             return;
         }

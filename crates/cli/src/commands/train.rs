@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long)]
     pub out: PathBuf,
     /// Only the first N clusters
-    #[arg(long)]
+    #[arg(long, value_parser = crate::options::at_least_one)]
     pub limit: Option<usize>,
 }
 

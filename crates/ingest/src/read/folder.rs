@@ -1,7 +1,7 @@
 //! A folder with one article per file: its `.txt`, `.md`, `.html` and `.htm` files (not
 //! recursive), in name order so that document order, and so the brief, is reproducible.
 
-use super::{document_from_bytes, file_stem, read_capped, Limits};
+use super::{document_from_bytes, file_stem, read_file_capped, Limits};
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
 use std::fs;
@@ -41,8 +41,7 @@ fn is_article_file(path: &Path) -> bool {
 /// One article file: its stem is the document id, its name the document's `file`.
 fn read_article_file(path: &Path, limits: Limits) -> Result<Document, IngestError> {
     let origin = path.display().to_string();
-    let file = fs::File::open(path).map_err(|e| IngestError::new(&origin, e))?;
-    let bytes = read_capped(file, limits.max_input_bytes).map_err(|e| IngestError::new(&origin, e))?;
+    let bytes = read_file_capped(path, limits.max_input_bytes).map_err(|e| IngestError::new(&origin, e))?;
     let name = path.file_name().map_or_else(|| origin.clone(), |name| name.to_string_lossy().into_owned());
     document_from_bytes(&name, bytes, &origin)
 }

@@ -1,10 +1,11 @@
 //! A stream of clusters, one JSON object per line (plain or gzip-compressed), as in the
-//! evaluation sets. Lines are read one at a time into a reused buffer, so memory stays at the
-//! size of the longest line however long the file is; a malformed line is reported and the
-//! stream goes on.
+//! evaluation sets. Lines are read one at a time into a reused, capped buffer ([`Lines`]), so
+//! memory stays at the size of the longest line however long the file is; a malformed line is
+//! reported and the stream goes on.
 
 use super::json::parse_cluster;
-use super::limits::{read_line_capped, Limits, LineRead};
+use super::limits::Limits;
+use super::lines::Lines;
 use super::{file_stem, STDIN};
 use crate::error::{IngestError, Problem};
 use chorus_core::Cluster;
@@ -15,9 +16,6 @@ use std::path::Path;
 
 /// The first two bytes of every gzip stream.
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-
-/// Capacity the line buffer keeps between lines; a longer line's memory is given back.
-const KEPT_BUFFER_BYTES: usize = 1 << 20;
 
 /// One line of a JSONL file: the cluster on it, or what is wrong with it.
 #[derive(Debug)]
@@ -31,26 +29,16 @@ pub struct ClusterLine {
 /// The clusters of a JSONL file, read lazily. Blank lines are skipped. A read error (a
 /// truncated gzip stream, say) is reported once and ends the stream.
 pub struct ClusterLines {
-    reader: Box<dyn BufRead + Send>,
+    lines: Lines,
+    /// What names the stream in errors, as in `lines`.
     origin: String,
-    line: usize,
-    buffer: Vec<u8>,
-    finished: bool,
-    max_line_bytes: u64,
 }
 
 /// Opens a JSONL file of clusters (gzip is recognised by its content, not its name); `-` reads
 /// stdin.
 pub fn read_clusters(path: &Path) -> Result<ClusterLines, IngestError> {
-    let reader = open_text(path)?;
-    Ok(ClusterLines {
-        reader,
-        origin: path.display().to_string(),
-        line: 0,
-        buffer: Vec::new(),
-        finished: false,
-        max_line_bytes: Limits::default().max_line_bytes,
-    })
+    let lines = Lines::open(path, Limits::default())?;
+    Ok(ClusterLines { origin: lines.origin().to_owned(), lines })
 }
 
 /// Opens a text file for reading line by line, decompressing gzip (recognised by its content);
@@ -82,7 +70,7 @@ impl ClusterLines {
     /// Applies `limits.max_line_bytes`: a longer line (decompressed) becomes an error of its
     /// own, read past without being held, and the stream goes on.
     pub fn with_limits(mut self, limits: Limits) -> Self {
-        self.max_line_bytes = limits.max_line_bytes;
+        self.lines.max_line_bytes = limits.max_line_bytes;
         self
     }
 }
@@ -109,46 +97,17 @@ impl Iterator for ClusterLines {
     type Item = ClusterLine;
 
     fn next(&mut self) -> Option<ClusterLine> {
-        while !self.finished {
-            self.buffer.clear();
-            // One huge line must not keep its memory for the rest of the stream.
-            self.buffer.shrink_to(KEPT_BUFFER_BYTES);
-            match read_line_capped(&mut self.reader, &mut self.buffer, self.max_line_bytes) {
-                Ok(LineRead::End) => self.finished = true,
-                Ok(LineRead::TooLong) => {
-                    self.line += 1;
-                    let problem = Problem::TooLarge { what: "line", limit: self.max_line_bytes };
-                    return Some(ClusterLine {
-                        line: self.line,
-                        result: Err(IngestError::new(&self.origin, problem).at_line(self.line)),
-                    });
-                }
-                Ok(LineRead::Line) => {
-                    self.line += 1;
-                    // JSON is UTF-8: another encoding is an error of this line, not a guess.
-                    let text = match std::str::from_utf8(&self.buffer) {
-                        Ok(text) => text,
-                        Err(e) => {
-                            let problem = Problem::NotUtf8(e.valid_up_to());
-                            let result = Err(IngestError::new(&self.origin, problem).at_line(self.line));
-                            return Some(ClusterLine { line: self.line, result });
-                        }
-                    };
-                    if let Some(line) = parse_cluster_line(text, &self.origin, self.line) {
-                        return Some(line);
+        loop {
+            let (line, text) = self.lines.next_line()?;
+            match text {
+                Err(error) => return Some(ClusterLine { line, result: Err(error) }),
+                Ok(text) => {
+                    if let Some(cluster) = parse_cluster_line(text, &self.origin, line) {
+                        return Some(cluster);
                     }
-                }
-                Err(error) => {
-                    self.finished = true;
-                    let line = self.line + 1;
-                    return Some(ClusterLine {
-                        line,
-                        result: Err(IngestError::new(&self.origin, error).at_line(line)),
-                    });
                 }
             }
         }
-        None
     }
 }
 

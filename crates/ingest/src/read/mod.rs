@@ -11,11 +11,13 @@ mod html;
 mod json;
 mod jsonl;
 mod limits;
+mod lines;
 mod separated;
 
 pub use json::cluster_from_json;
 pub use jsonl::{open_text, parse_cluster_line, read_clusters, ClusterLine, ClusterLines};
 pub use limits::Limits;
+pub use lines::Lines;
 
 use crate::error::{IngestError, Problem};
 use chorus_core::{Cluster, Document};
@@ -63,7 +65,7 @@ pub fn read_cluster_with(path: &Path, limits: Limits) -> Result<Cluster, IngestE
     let origin = path.display().to_string();
     if path == Path::new(STDIN) {
         let bytes =
-            read_capped(std::io::stdin().lock(), limits.max_input_bytes).map_err(|e| IngestError::new(STDIN, e))?;
+            read_capped(std::io::stdin().lock(), limits.max_input_bytes, 0).map_err(|e| IngestError::new(STDIN, e))?;
         let text = decode::decode(bytes).map_err(|e| IngestError::new(STDIN, e))?;
         let format = Format::detect(None, &text);
         return cluster_from_text(text, format, STDIN, &file_stem(path), None);
@@ -89,7 +91,7 @@ fn cluster_from_text(
     let documents = match format {
         Format::Json => return json::parse_cluster(&text, cluster_id).map_err(|e| IngestError::new(origin, e)),
         Format::Html => article_document("0".into(), text, true).map(|document| vec![document]),
-        Format::Separated => separated::split_documents(&text),
+        Format::Separated => separated::split_documents(text),
     };
     let mut documents = documents.map_err(|e| IngestError::new(origin, e))?;
     if let [only] = documents.as_mut_slice() {
@@ -136,15 +138,22 @@ pub fn document_from_bytes(file_name: &str, bytes: Vec<u8>, origin: &str) -> Res
 /// The decoded text of a file, with errors that name it.
 fn read_text_file(path: &Path, limits: Limits) -> Result<String, IngestError> {
     let origin = || path.display().to_string();
-    let file = fs::File::open(path).map_err(|e| IngestError::new(origin(), e))?;
-    let bytes = read_capped(file, limits.max_input_bytes).map_err(|e| IngestError::new(origin(), e))?;
+    let bytes = read_file_capped(path, limits.max_input_bytes).map_err(|e| IngestError::new(origin(), e))?;
     decode::decode(bytes).map_err(|e| IngestError::new(origin(), e))
 }
 
+/// A whole file, read as [`read_capped`] reads, into a buffer with room for the whole file at
+/// once: one grown by doubling would hold up to twice it.
+fn read_file_capped(path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
+    let file = fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_capped(file, limit, size)
+}
+
 /// All of `reader`, unless it holds more than `limit` bytes; then no more than `limit + 1` bytes
-/// are ever held.
-fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
-    let mut bytes = Vec::new();
+/// are ever held. `size` is how many bytes it is expected to hold (0 if unknown).
+fn read_capped(reader: impl Read, limit: u64, size: u64) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit.saturating_add(1))).unwrap_or(0));
     reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(Problem::TooLarge { what: "input", limit });

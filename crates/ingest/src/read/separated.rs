@@ -12,7 +12,16 @@ const SEPARATOR: &str = "|||||";
 /// it is in the input (spaces around the separator included: cleaning removes them), so that
 /// spans are offsets into the file's own text. Blank pieces (a trailing separator, two
 /// separators in a row) are skipped but keep their position, so ids stay positions in the input.
-pub(crate) fn split_documents(text: &str) -> Result<Vec<Document>, Problem> {
+/// A text without a separator becomes its document's `original` as it is, not a copy of it: the
+/// largest input is one long report, and a copy would hold it twice.
+pub(crate) fn split_documents(text: String) -> Result<Vec<Document>, Problem> {
+    if !text.contains(SEPARATOR) {
+        return if has_text(&text) {
+            Ok(vec![article_document("0".into(), text, false)?])
+        } else {
+            Err(Problem::Empty)
+        };
+    }
     let documents = text
         .split(SEPARATOR)
         .enumerate()
@@ -31,7 +40,7 @@ mod tests {
 
     #[test]
     fn splits_and_keeps_positions_as_ids() {
-        let documents = split_documents("First. |||||  ||||| Third.\n").expect("two articles");
+        let documents = split_documents("First. |||||  ||||| Third.\n".into()).expect("two articles");
         let pairs: Vec<(&str, &str)> = documents.iter().map(|d| (d.id.as_str(), d.original.as_str())).collect();
         assert_eq!(pairs, [("0", "First. "), ("2", " Third.\n")]);
         assert_eq!(documents[1].clean.as_str(), " Third.\n");
@@ -39,13 +48,14 @@ mod tests {
 
     #[test]
     fn text_without_separator_is_one_article() {
-        let documents = split_documents("Only one.\nTwo lines.").expect("one article");
+        let documents = split_documents("Only one.\nTwo lines.".into()).expect("one article");
         assert_eq!(documents.len(), 1);
         assert_eq!(documents[0].original, "Only one.\nTwo lines.");
+        assert!(matches!(split_documents(" \n".into()), Err(Problem::Empty)));
     }
 
     #[test]
     fn only_separators_is_empty() {
-        assert!(matches!(split_documents(" ||||| |||||"), Err(Problem::Empty)));
+        assert!(matches!(split_documents(" ||||| |||||".into()), Err(Problem::Empty)));
     }
 }

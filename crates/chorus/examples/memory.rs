@@ -1,0 +1,91 @@
+//! Heap memory of each stage of a brief, on one cluster: what is held after the stage, and the
+//! peak while it ran. Every allocation is counted (a global allocator that wraps the system's),
+//! so this is what the pipeline asks for, without the allocator's own overhead that resident
+//! memory adds.
+//!
+//! ```sh
+//! python3 scripts/hostile-inputs.py /tmp/hostile
+//! cargo run --release -p chorus --example memory -- /tmp/hostile/r20.txt
+//! ```
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting the bytes held now and the most held since the last stage.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    PEAK.fetch_max(HELD.fetch_add(bytes, Relaxed) + bytes, Relaxed);
+}
+
+// SAFETY: every call is passed to the system allocator unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+        match size.checked_sub(layout.size()) {
+            Some(more) => grew(more),
+            None => _ = HELD.fetch_sub(layout.size() - size, Relaxed),
+        }
+        unsafe { System.realloc(ptr, layout, size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Prints the stage's line and starts the next stage's peak from what is held now.
+fn stage(name: &str, input: usize) {
+    let (held, peak) = (HELD.load(Relaxed), PEAK.load(Relaxed));
+    let times = |bytes: usize| bytes as f64 / input.max(1) as f64;
+    println!(
+        "| {name} | {:.1} | {:.1}× | {:.1} | {:.1}× |",
+        held as f64 / 1e6,
+        times(held),
+        peak as f64 / 1e6,
+        times(peak)
+    );
+    PEAK.store(held, Relaxed);
+}
+
+fn main() -> Result<(), chorus::Error> {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: memory PATH (a cluster, as `chorus summarize PATH` reads it)");
+        std::process::exit(2);
+    };
+    let cluster = chorus::read_cluster(&path)?;
+    let input = cluster.documents.iter().map(|d| d.original.len()).max().unwrap_or(0);
+    println!(
+        "largest document {:.1} MB; default method and budget; heap in MB and × that document\n",
+        input as f64 / 1e6
+    );
+    println!("| stage | held after | | peak during | |\n|---|---:|---:|---:|---:|");
+    stage("read", input);
+    let cluster = chorus::ingest::Cleaning::default().clean(cluster);
+    stage("clean", input);
+    let corpus = chorus::segment::Segmenter::new().segment(&cluster);
+    stage("segment", input);
+    let prepared =
+        chorus::Prepared::new(cluster, corpus, Some(&chorus::compress::Compressor::new()), Default::default());
+    stage("compress + focus", input);
+    let method = chorus::methods::method(chorus::DEFAULT_METHOD)?;
+    let selection = chorus::select(&prepared, method, chorus::Budget::words(100))?;
+    stage("select", input);
+    let figures = chorus::figures(&prepared);
+    stage("figures", input);
+    let brief = chorus::Brief::assemble(&prepared, selection, figures)?;
+    stage("assemble", input);
+    let json = chorus::render(&brief, chorus::Format::Json);
+    stage("render (json)", input);
+    drop((json, brief, prepared));
+    Ok(())
+}
