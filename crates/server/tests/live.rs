@@ -89,7 +89,7 @@ async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
     let added: Value = response.json().await.expect("json");
     let events: Vec<&str> =
         added["results"].as_array().expect("results").iter().map(|r| r["event"].as_str().expect("acked")).collect();
-    assert_eq!(events, ["e0", "e0", "e0", "e1", "e2", "e3", "e1"]);
+    assert_eq!(events, ["e0", "e0", "e0", "e1", "e0", "e2", "e1"]);
     assert_eq!(added["errors"], 0);
     assert_eq!(added["results"][0]["id"], "valley-herald-0302");
 
@@ -113,7 +113,7 @@ async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
     let lasts: Vec<&str> =
         listed.as_array().expect("list").iter().map(|e| e["last"].as_str().expect("dated")).collect();
     assert!(lasts.windows(2).all(|w| w[0] >= w[1]), "newest activity first: {lasts:?}");
-    assert_eq!(lasts.len(), 7);
+    assert_eq!(lasts.len(), 5);
     let newest = get_json(&client, server.url("/v1/events?limit=2")).await;
     assert_eq!(
         newest.as_array().map(|n| &n[..]),
@@ -131,7 +131,7 @@ async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
     assert_eq!(update.status(), 200);
     assert!(update.headers()["content-type"].to_str().expect("ascii").starts_with("text/plain"));
     let text = update.text().await.expect("text");
-    assert!(text.starts_with("Shares in Northway Rail rose 6 percent on Thursday"), "{text}");
+    assert!(text.starts_with("Shares in Northway Rail rose 6 percent as investors"), "{text}");
     let full = get_json(&client, server.url("/v1/events/e1/brief")).await;
     assert_eq!(full["documents"].as_array().map(Vec::len), Some(3), "{full}");
     let markdown =
