@@ -11,12 +11,13 @@ use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::place::{place_after, place_end, Place};
 use crate::scope::{scope_of, Scope};
-use crate::token::{nearest, tokenize, Token};
+use crate::token::{lexicon_words, nearest, tokenize, Token};
 use crate::trap::is_trap;
 use chorus_core::{Corpus, Document, Sentence};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One figure given by one report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -346,11 +347,11 @@ fn borrowed_noun(tokens: &[Token], start: usize, number_end: usize, previous: Op
 }
 
 /// Nouns of harm done to a person (`lexicon/harms.txt`).
-const HARMS: &str = include_str!("../lexicon/harms.txt");
+static HARMS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_words(include_str!("../lexicon/harms.txt")));
 
 /// Whether `head` names harm done to a person: `multiple traumatic injuries` counts no people.
 fn is_harm(head: &str) -> bool {
-    HARMS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).any(|w| w == head)
+    HARMS.contains(&head)
 }
 
 /// Whether a verb phrase starts at token `at`, right after a count's noun phrase.
