@@ -6,28 +6,11 @@
 //! the nearest source of its sentence; a bare pronoun (`it said`) stands for the last named
 //! source of the same report, which the caller keeps.
 
-use crate::token::Token;
+use crate::token::{lexicon_words, Token};
 use std::ops::Range;
+use std::sync::LazyLock;
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "claimed",
-    "claims",
-    "reported",
-    "reports",
-    "confirmed",
-    "announced",
-    "stated",
-    "added",
-    "estimated",
-    "insisted",
-    "acknowledged",
-    "quoted",
-];
+static SPEECH_VERBS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_words(include_str!("../lexicon/speech_verbs.txt")));
 
 const INTRODUCERS: &[&[&str]] = &[&["according", "to"], &["citing"]];
 
@@ -84,7 +67,7 @@ fn introduced_source(tokens: &[Token], i: usize) -> Option<Source> {
 fn spoken_source(tokens: &[Token], i: usize) -> Option<Source> {
     let verb = &tokens[i];
     // A capitalised `Said` inside a sentence is a name (`Mohamed Said said`).
-    if !verb.is_any(SPEECH_VERBS) || (i > 0 && verb.is_capitalised()) {
+    if !verb.is_any(&SPEECH_VERBS) || (i > 0 && verb.is_capitalised()) {
         return None;
     }
     // After a determiner the word is a noun: `the claims of 35 victims`.

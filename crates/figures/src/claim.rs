@@ -5,16 +5,19 @@ use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after, singular};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
-use crate::measure::{measure_at, MeasureMatch};
+use crate::measure::{measure_at, Amount, MeasureMatch};
+use crate::measured::measured_thing;
 use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::place::{place_after, place_end, Place};
 use crate::scope::{scope_of, Scope};
-use crate::token::{nearest, tokenize, Token};
+use crate::token::{lexicon_words, nearest, tokenize, Token};
 use crate::trap::is_trap;
 use chorus_core::{Corpus, Document, Sentence};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One figure given by one report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +40,10 @@ pub struct Claim {
     pub counted_key: String,
     /// What happened to the counted things, when a word of the sentence says.
     pub event: Option<Event>,
+    /// What a measure measures, when the sentence says (`cruising speed`, `depth`: see
+    /// `crate::measured`); part of `counted_key`. Like an event, it makes different values one
+    /// quantity.
+    pub measured: Option<String>,
     /// The phase of the story the figure is limited to, if any (`final` assault).
     pub phase: Option<Phase>,
     /// A further limit on what is counted: a period, a rate, other incidents, one part.
@@ -92,7 +99,34 @@ pub fn extract(corpus: &Corpus, documents: &[Document]) -> Vec<Claim> {
             None => reports[claim.doc_index].latest_weekday.map(|w| Moment { day_number: None, weekday: Some(w) }),
         };
     }
+    forget_things_given_twice(&mut claims);
     claims
+}
+
+/// A report that gives one measured thing two values (the depths of several aftershocks, the
+/// speeds of two aircraft) names several incidents, and nothing says which one other reports
+/// mean: its measures of that thing group only by value, as if the thing were not read.
+fn forget_things_given_twice(claims: &mut [Claim]) {
+    let mut amounts: HashMap<(usize, &str), Vec<Amount>> = HashMap::new();
+    for claim in claims.iter() {
+        if let (Some(thing), Some(amount)) = (&claim.measured, claim.value.amount()) {
+            amounts.entry((claim.doc_index, thing.as_str())).or_default().push(amount);
+        }
+    }
+    // Two units of one value (`350 feet`, `107 metres`) are one value.
+    let twice: HashSet<(usize, String)> = amounts
+        .into_iter()
+        .filter(|(_, amounts)| amounts.iter().any(|a| amounts.iter().any(|b| !a.agrees(*b))))
+        .map(|((doc, thing), _)| (doc, thing.to_string()))
+        .collect();
+    for claim in claims.iter_mut() {
+        let Some(thing) = claim.measured.take_if(|thing| twice.contains(&(claim.doc_index, thing.clone()))) else {
+            continue;
+        };
+        if let Some(key) = claim.counted_key.strip_suffix(&format!(" {thing}")) {
+            claim.counted_key = key.to_string();
+        }
+    }
 }
 
 /// What is carried from one sentence of a report to the next.
@@ -171,16 +205,20 @@ fn claims_in_sentence(sentence: &Sentence, context: &Context, report: &mut Repor
 }
 
 /// A measure as a figure: its number is the amount with its unit (`$270 million`, `350 feet`),
-/// its hedge is read before that, and what it counts is its dimension (`length`, `money`).
+/// its hedge is read before that, and what it counts is its dimension (`length`, `money`) and,
+/// when the sentence says, the thing it measures.
 fn measured(tokens: &[Token], measure: &MeasureMatch) -> Figure {
+    let start = qualifier_before(tokens, measure.start).unwrap_or(measure.start);
+    let dimension = measure.amount.unit.dimension();
     Figure {
-        start: qualifier_before(tokens, measure.start).unwrap_or(measure.start),
+        start,
         range_low: None,
         number_start: measure.start,
         number_end: measure.end,
         end: measure.end,
         value: Value::Amount(measure.amount),
-        words: vec![measure.amount.unit.dimension().to_string()],
+        words: vec![dimension.to_string()],
+        measured: measured_thing(tokens, start, measure.end, dimension),
         event: None,
         phase: None,
         elliptical: false,
@@ -210,6 +248,8 @@ struct Figure {
     end: usize,
     value: Value,
     words: Vec<String>,
+    /// What a measure measures, when the sentence says.
+    measured: Option<String>,
     event: Option<Event>,
     phase: Option<Phase>,
     elliptical: bool,
@@ -273,7 +313,19 @@ fn figure_at(
         return None;
     }
     let phase = phase_at(&parts.phases, number_start).or_else(|| coordinated.and_then(|p| p.phase));
-    Some(Figure { start, range_low: None, number_start, number_end, end, value, words, event, phase, elliptical })
+    Some(Figure {
+        start,
+        range_low: None,
+        number_start,
+        number_end,
+        end,
+        value,
+        words,
+        measured: None,
+        event,
+        phase,
+        elliptical,
+    })
 }
 
 /// The counted noun of an elliptical count: the previous count's noun without its participles
@@ -295,11 +347,11 @@ fn borrowed_noun(tokens: &[Token], start: usize, number_end: usize, previous: Op
 }
 
 /// Nouns of harm done to a person (`lexicon/harms.txt`).
-const HARMS: &str = include_str!("../lexicon/harms.txt");
+static HARMS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_words(include_str!("../lexicon/harms.txt")));
 
 /// Whether `head` names harm done to a person: `multiple traumatic injuries` counts no people.
 fn is_harm(head: &str) -> bool {
-    HARMS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).any(|w| w == head)
+    HARMS.contains(&head)
 }
 
 /// Whether a verb phrase starts at token `at`, right after a count's noun phrase.
@@ -358,8 +410,12 @@ fn build_claim(
         number_text: parts.text[number_range.clone()].to_string(),
         qualifier,
         counted: figure.words.join(" "),
-        counted_key: key(&figure.words),
+        counted_key: match &figure.measured {
+            Some(thing) => format!("{} {thing}", key(&figure.words)),
+            None => key(&figure.words),
+        },
         event: figure.event,
+        measured: figure.measured.clone(),
         phase: figure.phase,
         scope: scope_of(tokens, figure.start, figure.end),
         place: place_after(tokens, figure.end),

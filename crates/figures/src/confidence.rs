@@ -67,6 +67,7 @@ mod tests {
             counted: counted.into(),
             counted_key: counted.into(),
             event,
+            measured: None,
             phase: None,
             scope: None,
             place: None,

@@ -106,7 +106,7 @@ type NamedPlaces<'a> = HashMap<GroupKey<'a>, Vec<&'a Place>>;
 
 fn unplaced_key(claim: &Claim) -> Option<GroupKey<'_>> {
     let place = claim.place.as_ref().filter(|p| !matches!(p, Place::Named(_)));
-    let value = claim.event.is_none().then_some(claim.value);
+    let value = (claim.event.is_none() && claim.measured.is_none()).then_some(claim.value);
     let side = claim.value.amount().map(|_| side(claim.qualifier.as_deref()));
     Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value, side))
 }

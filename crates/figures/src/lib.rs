@@ -21,6 +21,7 @@ pub mod eval;
 mod event;
 mod group;
 mod measure;
+mod measured;
 mod number;
 mod phase;
 mod place;

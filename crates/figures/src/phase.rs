@@ -2,9 +2,10 @@
 //! seven hostages`) counts something else than the story's total (`23 hostages killed`), so
 //! the phase is part of what a figure is about and phase figures never meet totals.
 
-use crate::token::{nearest, Token};
+use crate::token::{lexicon_words, nearest, Token};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// A phase of a story a figure can be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -26,8 +27,8 @@ impl fmt::Display for Phase {
     }
 }
 
-const OPERATIONS: &[&str] =
-    &["assault", "attack", "raid", "operation", "offensive", "strike", "strikes", "push", "intervention", "battle"];
+static OPERATIONS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon_words(include_str!("../lexicon/phase_operations.txt")));
 
 /// How far (in tokens) a phase marker reaches: about one clause.
 const REACH: usize = 12;
@@ -49,7 +50,7 @@ pub fn phase_markers(tokens: &[Token]) -> Vec<PhaseMarker> {
                 "first" | "initial" => Phase::First,
                 _ => return None,
             };
-            let operation_follows = tokens.iter().skip(i + 1).take(3).any(|t| t.is_any(OPERATIONS));
+            let operation_follows = tokens.iter().skip(i + 1).take(3).any(|t| t.is_any(&OPERATIONS));
             operation_follows.then_some(PhaseMarker { token: i, phase })
         })
         .collect()

@@ -12,9 +12,10 @@
 //! country at war) look the same, and most places named beside a count are the event's own.
 
 use crate::number::{number_at, Value};
-use crate::token::Token;
+use crate::token::{lexicon_words, Token};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// What a count is limited to besides its noun, event and phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -54,8 +55,8 @@ const STRETCH_BREAKS: &[&str] =
 const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
 
 /// Words that set an incident apart from the one the story is about.
-const OTHER_INCIDENT: &[&str] =
-    &["earlier", "previous", "prior", "separate", "other", "several", "multiple", "similar", "series", "recent"];
+static OTHER_INCIDENT: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon_words(include_str!("../lexicon/scope_other_incident.txt")));
 
 /// The scope of the count whose claim spans tokens `start..end`, from the stretch of its
 /// clause before and after it.
@@ -134,7 +135,7 @@ fn names_other_incidents(stretch: &[Token], k: usize) -> bool {
                 && stretch.get(n.end).is_some_and(|t| t.is_word && t.lower.ends_with('s'))
         })
     });
-    several || phrase.iter().take(INCIDENT_PHRASE_WORDS).any(|t| t.is_any(OTHER_INCIDENT))
+    several || phrase.iter().take(INCIDENT_PHRASE_WORDS).any(|t| t.is_any(&OTHER_INCIDENT))
 }
 
 #[cfg(test)]

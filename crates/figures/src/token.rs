@@ -90,6 +90,11 @@ fn make_token(text: &str, range: Range<usize>, is_word: bool) -> Token<'_> {
     Token { text: slice, lower: slice.to_lowercase().replace('’', "'"), range, is_word }
 }
 
+/// The words of a word list of `lexicon/`: separated by spaces or lines, `#` lines are comments.
+pub fn lexicon_words(text: &'static str) -> Vec<&'static str> {
+    text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,7 @@
 use crate::bound::{all_can_hold, interval_of};
 use crate::claim::Claim;
 use crate::day::Moment;
+use crate::measure::Amount;
 use crate::number::Value;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -66,9 +67,8 @@ impl fmt::Display for Verdict {
 /// The verdict on a group's claims, and the value that supersedes the others when `Updated`.
 pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Option<u64>) {
     let claims: Vec<&Claim> = claims.into_iter().collect();
-    // A group of measures holds amounts that agree (see `crate::group`): one figure.
     if claims.iter().all(|c| matches!(c.value, Value::Amount(_))) {
-        return (Verdict::Agree, None);
+        return (judge_measures(&claims), None);
     }
     let exact: Vec<&Claim> = claims.iter().copied().filter(|c| c.value.exact().is_some()).collect();
     let in_own_voice = exact.iter().any(|c| !c.quoted);
@@ -103,6 +103,29 @@ pub fn judge<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> (Verdict, Optio
         (Verdict::Updated, first)
     } else {
         (Verdict::Disagree, None)
+    }
+}
+
+/// The verdict on a group of measures. Without a measured thing a group holds amounts that
+/// agree (see `crate::group`): one figure. With one (`crate::measured`), amounts that agree once
+/// converted are one figure, amounts their hedges let hold together (`more than 1,300 mph`,
+/// `1,350 mph`) are consistent, and others disagree.
+fn judge_measures(claims: &[&Claim]) -> Verdict {
+    let amounts: Vec<(Amount, Option<&str>)> =
+        claims.iter().filter_map(|c| Some((c.value.amount()?, c.qualifier.as_deref()))).collect();
+    let Some(&(first, _)) = amounts.first() else { return Verdict::Agree };
+    if amounts.iter().all(|(amount, _)| first.agrees(*amount)) {
+        return Verdict::Agree;
+    }
+    // In thousandths of the first claim's unit, so that the hedges' tolerance applies to decimals.
+    let allowed = amounts.iter().filter_map(|(amount, qualifier)| {
+        let value = amount.unit.convert(amount.value(), first.unit)?;
+        Some(interval_of((value * 1000.0).round() as u64, *qualifier))
+    });
+    if all_can_hold(allowed) {
+        Verdict::Consistent
+    } else {
+        Verdict::Disagree
     }
 }
 
@@ -146,6 +169,7 @@ mod tests {
             counted: "hostage".into(),
             counted_key: "hostage".into(),
             event: None,
+            measured: None,
             phase: None,
             scope: None,
             place: None,

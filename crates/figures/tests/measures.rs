@@ -41,6 +41,38 @@ fn conversions_further_apart_than_the_tolerance_stay_apart() {
 }
 
 #[test]
+fn values_of_one_measured_thing_are_one_figure_that_may_disagree() {
+    let groups = groups_of(&[
+        "The Kursk lies at a depth of 350 feet.",
+        "The Kursk lies at a depth of 330 feet; its take-off speed of 250 mph is moot.",
+        "It was 107 metres deep.",
+    ]);
+    assert_eq!(numbers(&groups), [vec!["350 feet", "330 feet", "107 metres"], vec!["250 mph"]]);
+    assert_eq!(groups[0].0.verdict, Verdict::Disagree);
+    let groups =
+        groups_of(&["Concorde has a cruising speed of 1,350 mph.", "It has a cruising speed of about 1,300 mph."]);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].0.verdict, Verdict::Consistent);
+    let groups = groups_of(&["A depth of 350 feet.", "A depth of 107 metres."]);
+    assert_eq!(groups[0].0.verdict, Verdict::Agree);
+}
+
+#[test]
+fn a_report_giving_one_thing_two_values_names_several_incidents() {
+    let groups = groups_of(&[
+        "The quake struck at a depth of 35 kilometers; an aftershock struck at a depth of 10 kilometers.",
+        "The quake struck at a depth of 30 kilometers.",
+    ]);
+    assert_eq!(numbers(&groups), [vec!["35 kilometers"], vec!["10 kilometers"], vec!["30 kilometers"]]);
+}
+
+#[test]
+fn measures_of_unread_things_group_only_by_value() {
+    let groups = groups_of(&["Pensions rose by 20 percent.", "Salaries rose by 30 percent."]);
+    assert_eq!(numbers(&groups), [vec!["20 percent"], vec!["30 percent"]]);
+}
+
+#[test]
 fn a_floor_is_not_the_bare_figure() {
     let groups = groups_of(&["Polls gave Putin more than 50 percent.", "Turnout passed the 50 percent needed."]);
     assert_eq!(numbers(&groups), [vec!["50 percent"], vec!["50 percent"]]);
