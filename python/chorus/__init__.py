@@ -19,9 +19,12 @@ or documents in memory, as strings or dicts ``{"id", "text", "title", "date"}``:
 ...      "Thursday. Hostages were killed, officials said."},
 ... ], words=20)
 >>> [(s.doc, s.support) for s in brief.sentences]
-[('afp', []), ('bbc', ['afp'])]
+[('afp', ['bbc']), ('afp', [])]
 >>> brief.summary
-'The siege had lasted two days. Algerian troops stormed the gas plant on Thursday.'
+'Algerian troops stormed the gas plant. The siege had lasted two days.'
+
+The first sentence is compressed: "on Thursday" and ", officials said" are dropped, and the
+sentence cites the two pieces it keeps (``s.spans``).
 """
 
 from __future__ import annotations

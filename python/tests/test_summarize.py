@@ -14,7 +14,7 @@ from conftest import EXAMPLE
 
 def without_timings(brief: dict) -> dict:
     brief = dict(brief)
-    assert set(brief.pop("timings")) == {"clean_us", "segment_us", "focus_us", "select_us", "figures_us"}
+    assert set(brief.pop("timings")) == {"clean_us", "segment_us", "compress_us", "focus_us", "select_us", "figures_us"}
     return brief
 
 
