@@ -142,17 +142,22 @@ fn flag(name: &str, value: &str) -> Result<bool, ApiError> {
     }
 }
 
+/// The media type of a request, lowercased, without parameters (`application/json` of
+/// `application/json; charset=utf-8`); empty when there is none.
+pub(crate) fn media_type(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
 /// Reads a request of either shape; any other content type is refused with 415.
 pub(crate) async fn read(state: &AppState, request: Request) -> Result<Input, ApiError> {
     let (mut parts, body) = request.into_parts();
     let slot = parts.extensions.remove::<Slot>().ok_or_else(crate::error::internal)?;
     let arrival = parts.extensions.remove::<Arrival>().ok_or_else(crate::error::internal)?;
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
-        .unwrap_or_default();
+    let content_type = media_type(&parts.headers);
     let is_json = content_type == "application/json" || content_type.ends_with("+json");
     let is_multipart = content_type == "multipart/form-data";
     if !(is_json || is_multipart) {

@@ -1,6 +1,9 @@
 //! The API as a client sees it: a real server on a loopback port, real HTTP requests.
 
+mod common;
+
 use chorus_server::Config;
+use common::Server;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
@@ -8,46 +11,6 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
-
-/// A server on a free loopback port; dropping it shuts the server down.
-struct Server {
-    base: String,
-    addr: std::net::SocketAddr,
-    stop: Option<oneshot::Sender<()>>,
-    done: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
-}
-
-impl Server {
-    async fn start(config: Config) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
-        let addr = listener.local_addr().expect("address");
-        let (stop, stopped) = oneshot::channel::<()>();
-        let done = tokio::spawn(chorus_server::serve(listener, config, async {
-            let _ = stopped.await;
-        }));
-        Server { base: format!("http://{addr}"), addr, stop: Some(stop), done: Some(done) }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// Asks for a graceful shutdown and waits until the server has stopped.
-    async fn shut_down(mut self) {
-        let _ = self.stop.take().expect("running").send(());
-        self.done.take().expect("running").await.expect("server task").expect("server ends cleanly");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-    }
-}
 
 fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/in-amenas")

@@ -1,49 +1,19 @@
 //! The live store's endpoints as a client sees them: `chorus serve --store DIR` on a loopback
 //! port, real HTTP requests, and the store read back afterwards.
 
+mod common;
+
 use chorus_server::Config;
+use common::Server;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-/// A server with a store on a free loopback port; dropping it shuts the server down.
-struct Server {
-    base: String,
-    stop: Option<oneshot::Sender<()>>,
-    done: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
-}
-
-impl Server {
-    async fn start(store: Option<&Path>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
-        let base = format!("http://{}", listener.local_addr().expect("address"));
-        let config = Config { store: store.map(Path::to_path_buf), ..Config::default() };
-        let (stop, stopped) = oneshot::channel::<()>();
-        let done = tokio::spawn(chorus_server::serve(listener, config, async {
-            let _ = stopped.await;
-        }));
-        Server { base, stop: Some(stop), done: Some(done) }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// Asks for a graceful shutdown and waits until the server has stopped.
-    async fn shut_down(mut self) {
-        let _ = self.stop.take().expect("running").send(());
-        self.done.take().expect("running").await.expect("server task").expect("server ends cleanly");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-    }
+/// A server with a store in `store` (or none) on a free loopback port.
+async fn start_server(store: Option<&Path>) -> Server {
+    Server::start(Config { store: store.map(Path::to_path_buf), ..Config::default() }).await
 }
 
 /// The bundled stream's lines.
@@ -80,7 +50,7 @@ async fn error_code(response: reqwest::Response, status: StatusCode) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let server = Server::start(Some(dir.path())).await;
+    let server = start_server(Some(dir.path())).await;
     let client = Client::new();
     let lines = stream();
 
@@ -152,7 +122,7 @@ async fn articles_in_events_and_briefs_out_as_the_cli_gives_them() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_have_their_status_and_code() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let server = Server::start(Some(dir.path())).await;
+    let server = start_server(Some(dir.path())).await;
     let client = Client::new();
     let lines = stream();
     let body = format!("{}\n{{not json\n\n{}\n", lines[3], lines[6]);
@@ -248,7 +218,7 @@ async fn errors_have_their_status_and_code() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_store_the_live_endpoints_say_so() {
-    let server = Server::start(None).await;
+    let server = start_server(None).await;
     let client = Client::new();
     let list = client.get(server.url("/v1/events")).send().await.expect("answer");
     assert_eq!(error_code(list, StatusCode::NOT_FOUND).await, "no_store");
@@ -289,7 +259,7 @@ fn articles(prefix: &str, n: usize) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_are_read_while_articles_are_added() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let server = Server::start(Some(dir.path())).await;
+    let server = start_server(Some(dir.path())).await;
     let client = Client::new();
     let writers: Vec<_> = (0..3)
         .map(|w| {
@@ -348,9 +318,9 @@ async fn events_are_read_while_articles_are_added() {
 async fn a_batch_in_flight_at_shutdown_is_committed_whole() {
     use std::io::{Read, Write};
     let dir = tempfile::tempdir().expect("temp dir");
-    let server = Server::start(Some(dir.path())).await;
+    let server = start_server(Some(dir.path())).await;
     let body = articles("batch", 150).join("\n");
-    let address = server.base.trim_start_matches("http://").to_owned();
+    let address = server.addr.to_string();
     // Half the request, then the shutdown, then the rest: the request is in flight throughout.
     let (half_sent, half_sent_seen) = oneshot::channel::<()>();
     let (stopping, stopping_seen) = std::sync::mpsc::channel::<()>();
@@ -434,7 +404,7 @@ async fn the_readme_walk_through_is_the_servers_output() {
     let block = &block[block.find("```text\n").expect("its block") + 8..];
     let block = &block[..block.find("```").expect("its end")];
     let dir = tempfile::tempdir().expect("temp dir");
-    let server = Server::start(Some(dir.path())).await;
+    let server = start_server(Some(dir.path())).await;
     let client = Client::new();
     let lines = stream();
     let mut checked = 0;

@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use crate::limits::{content_length, read_body, run_cpu, Arrival, Slot};
 use crate::AppState;
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chorus::live::{Ack, Line};
 use serde::Serialize;
@@ -48,12 +48,7 @@ pub(crate) async fn add(
 ) -> Result<Json<Added>, ApiError> {
     let live = state.live()?;
     let (parts, body) = request.into_parts();
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
-        .unwrap_or_default();
+    let content_type = crate::input::media_type(&parts.headers);
     let json = ["application/json", "application/x-ndjson", "application/jsonl", "application/json-lines"];
     if !(json.contains(&content_type.as_str()) || content_type.ends_with("+json")) {
         return Err(ApiError::new(
