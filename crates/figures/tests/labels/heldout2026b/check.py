@@ -5,12 +5,14 @@ offsets, must-not-pair sides that can be told apart, `disputed` derived from `gr
 each cluster exists, each doc is one of its reports and each `text` is at its `at` in the raw
 report. Reads the label files and the data file only; runs nothing of chorus.
 
-    python3 crates/figures/tests/labels/heldout2026b/check.py ../shared/data/multi_news/train.jsonl.gz
+    python3 crates/figures/tests/labels/heldout2026b/check.py \
+        ../shared/data/multi_news/train.jsonl.gz ../shared/data/duc2006/test.jsonl
 """
 import glob
 import gzip
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,6 +34,8 @@ for kinds, units in [
     for kind in kinds:
         UNITS[kind] = set(units)
 FILE_KEYS = {"cluster", "source", "story", "complete", "disputed", "groups", "must_not_pair"}
+# DUC files are labelled partially and carry their reports' dates.
+DUC_KEYS = FILE_KEYS | {"covers", "report_dates"}
 GROUP_KEYS = {"id", "counted", "action", "event", "measure", "unit", "nouns", "incident", "verdict", "also", "context",
               "values", "note"}
 VALUE_KEYS = {"value", "text", "qualifier", "unit", "to", "docs", "at"}
@@ -58,7 +62,7 @@ def legacy_disputes(groups):
     return disputes
 
 
-def check_file(path, documents, problems):
+def check_file(path, clusters, problems):
     def fail(what):
         problems.append(f"{os.path.basename(path)}: {what}")
 
@@ -67,14 +71,21 @@ def check_file(path, documents, problems):
     cluster = labels.get("cluster")
     if os.path.basename(path) != f"{cluster}.json":
         fail(f"labels cluster {cluster!r}")
-    if set(labels) != FILE_KEYS:
-        fail(f"file keys {sorted(set(labels) ^ FILE_KEYS)}")
-    if labels.get("source") != "multi_news/train.jsonl.gz" or labels.get("complete") is not True:
-        fail("source or complete")
-    reports = documents.get(cluster)
-    if reports is None:
+    duc = labels.get("source") == "duc2006/test.jsonl"
+    keys = DUC_KEYS if duc else FILE_KEYS
+    if set(labels) != keys:
+        fail(f"file keys {sorted(set(labels) ^ keys)}")
+    if labels.get("source") not in ("multi_news/train.jsonl.gz", "duc2006/test.jsonl") or labels.get("complete") is duc:
+        fail("source or complete (DUC files are partial, Multi-News files complete)")
+    if cluster not in clusters:
         fail("no such cluster in the data")
         return
+    reports = clusters[cluster]["documents"]
+    if duc:
+        dates = {str(i): re.search(r"(\d{4})(\d\d)(\d\d)", d).expand(r"\1-\2-\3")
+                 for i, d in enumerate(clusters[cluster]["doc_ids"])}
+        if labels.get("report_dates") != dates or not labels.get("covers"):
+            fail("report_dates are not the reports' dates, or covers is empty")
     sides = {}
     for group in labels["groups"]:
         gid = group.get("id", "?")
@@ -139,19 +150,20 @@ def check_file(path, documents, problems):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: check.py MULTI_NEWS_TRAIN.jsonl.gz")
+    if len(sys.argv) != 3:
+        sys.exit("usage: check.py MULTI_NEWS_TRAIN.jsonl.gz DUC2006.jsonl")
     paths = sorted(glob.glob(os.path.join(HERE, "*.json")))
     wanted = {os.path.basename(p)[:-5] for p in paths}
-    documents = {}
-    with gzip.open(sys.argv[1], "rt") as lines:
-        for line in lines:
-            cluster = json.loads(line)
-            if cluster["id"] in wanted:
-                documents[cluster["id"]] = cluster["documents"]
+    clusters = {}
+    for data in sys.argv[1:]:
+        with (gzip.open(data, "rt") if data.endswith(".gz") else open(data)) as lines:
+            for line in lines:
+                cluster = json.loads(line)
+                if cluster["id"] in wanted:
+                    clusters[cluster["id"]] = cluster
     problems = []
     for path in paths:
-        check_file(path, documents, problems)
+        check_file(path, clusters, problems)
     for problem in problems:
         print(problem)
     print(f"{len(paths)} files, {len(problems)} problems")

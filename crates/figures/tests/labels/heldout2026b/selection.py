@@ -2,10 +2,10 @@
 """The selection recipe of heldout2026b/ (see README.md): the rule of ../dev2026/selection.py on
 Multi-News train, a different sample of the same matching clusters (914 when run: every 27th
 starting at number 13, where dev2026 and heldout2026 took every 27th starting at 0). Prints
-the 33 chosen clusters, numbered, in file order. Reads only cluster ids and text; writes
-nothing.
+the 33 chosen clusters, numbered, in file order, then the DUC 2006 topics of this folder's
+own rule (at most 3). Reads only cluster ids, text and topic narratives; writes nothing.
 
-    python3 selection.py ../shared/data/multi_news/train.jsonl.gz
+    python3 selection.py ../shared/data/multi_news/train.jsonl.gz ../shared/data/duc2006/test.jsonl
 """
 import glob
 import gzip
@@ -28,6 +28,10 @@ NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:, ?\d{3})+|\d+(?:\.\d+)?)(?!\w)")
 # excluded, as dev2026's recipe counted them, so the numbering is the same.
 ISSUE_13 = ("dev2026", "heldout2026", "heldout2026b")
 WANTED = 33
+# DUC topics not in any label folder whose narrative asks for casualties, votes or money, in
+# file order, at most DUC_WANTED of them.
+DUC_NARRATIVE = re.compile(r"\b(casualties|killed|deaths|dead|injured|victims|votes|cost|costs|damage|money)\b", re.I)
+DUC_WANTED = 3
 
 
 def figures(text):
@@ -60,8 +64,8 @@ def multi_news(path, used):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: selection.py MULTI_NEWS_TRAIN.jsonl.gz")
+    if len(sys.argv) != 3:
+        sys.exit("usage: selection.py MULTI_NEWS_TRAIN.jsonl.gz DUC2006.jsonl")
     matches = multi_news(sys.argv[1], label_ids(ISSUE_13))
     labelled = label_ids(("heldout2026b",))
     print(f"{len(matches)} matching clusters, step {len(matches) // WANTED}")
@@ -72,6 +76,14 @@ def main():
         if cid in labelled:
             sys.exit(f"{cid} (number {number}) is already in a label folder")
         print(k + 1, number, cid)
+    topics = []
+    with open(sys.argv[2]) as lines:
+        for line in lines:
+            topic = json.loads(line)
+            if topic["id"] not in labelled and DUC_NARRATIVE.search(topic["query_narrative"]):
+                topics.append((topic["id"], topic["query_title"]))
+    for tid, title in topics[:DUC_WANTED]:
+        print(tid, title)
 
 
 if __name__ == "__main__":
