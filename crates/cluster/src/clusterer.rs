@@ -239,7 +239,8 @@ impl Clusterer {
         Ok(Assignment {
             event,
             new_event,
-            score: f64::from(score),
+            // The cosine of two unit vectors of f32 can round just past 1.
+            score: f64::from(score).min(1.0),
             duplicate_of: copy.map(|(seen, _)| self.recent_at(seen).id.to_string()),
             retired,
         })

@@ -199,3 +199,20 @@ fn an_html_page_is_read_for_its_article() {
     let html = clusterer.add(&Article { id: "h".into(), html: Some(page), ..Article::default() }).expect("ok");
     assert_eq!(html.event, text.event);
 }
+
+/// Found by the `cluster_stream` fuzz target: an article whose terms equal an earlier one's had
+/// a cosine of 1.0000001, a score outside [0, 1].
+#[test]
+fn scores_stay_within_zero_and_one() {
+    let fuzzed = include_str!("fixtures/score-rounding.jsonl");
+    let mut clusterer = Clusterer::new(Config::default());
+    let mut joined = 0;
+    for line in fuzzed.lines() {
+        let Ok(article) = Article::from_json(line) else { continue };
+        if let Ok(assignment) = clusterer.add(&article) {
+            assert!((0.0..=1.0).contains(&assignment.score), "score {} for {}", assignment.score, article.id);
+            joined += usize::from(!assignment.new_event && assignment.duplicate_of.is_none());
+        }
+    }
+    assert!(joined > 0, "the fixture joins an article to an event by similarity");
+}
