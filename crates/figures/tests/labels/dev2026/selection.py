@@ -33,10 +33,10 @@ def figures(text):
 
 
 def used_ids():
-    """Clusters an earlier label folder already holds (this recipe's own folders aside, so it
-    gives the same list after they are written)."""
+    """Clusters an earlier label folder already holds (this recipe's own folders and later ones
+    aside, so it gives the same list after they are written)."""
     paths = glob.glob(os.path.join(LABELS, "*", "*.json"))
-    own = ("dev2026", "heldout2026")
+    own = ("dev2026", "heldout2026", "heldout2026b")
     return {os.path.basename(p)[:-5] for p in paths if os.path.basename(os.path.dirname(p)) not in own}
 
 
