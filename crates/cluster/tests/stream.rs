@@ -144,6 +144,17 @@ fn dated_events_stop_taking_articles_after_the_window() {
 }
 
 #[test]
+fn the_default_window_keeps_a_story_open_for_months_and_retires_it_after_a_year() {
+    let mut clusterer = Clusterer::new(Config::default());
+    let first = clusterer.add(&dated("f1", 0, "2026-03-02")).expect("ok");
+    let months = clusterer.add(&dated("f2", 0, "2026-08-20")).expect("ok");
+    assert_eq!((months.event, months.new_event), (first.event, false));
+    let year = clusterer.add(&dated("f3", 0, "2027-08-22")).expect("ok");
+    assert!(year.new_event, "{year:?}");
+    assert_eq!(year.retired, vec![first.event]);
+}
+
+#[test]
 fn without_a_window_dates_do_not_split_events() {
     let mut clusterer = Clusterer::new(undated());
     let first = clusterer.add(&dated("f1", 0, "2026-03-02")).expect("ok");
