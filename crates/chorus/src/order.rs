@@ -42,6 +42,11 @@ fn lead_index(corpus: &Corpus, index: usize) -> usize {
 
 /// Whether a sentence opens with words that refer to something said before it.
 fn leans_back(text: &str) -> bool {
+    leaning_opening(text).is_some()
+}
+
+/// The opening of `data/leaning_openings.txt` a sentence starts with (`["the", "man"]`), if any.
+pub(crate) fn leaning_opening(text: &str) -> Option<&'static [&'static str]> {
     static OPENINGS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     let openings = OPENINGS.get_or_init(|| {
         include_str!("../data/leaning_openings.txt")
@@ -56,7 +61,10 @@ fn leans_back(text: &str) -> bool {
         .take(2)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
-    openings.iter().any(|opening| opening.len() <= words.len() && opening.iter().zip(&words).all(|(o, w)| o == w))
+    openings
+        .iter()
+        .find(|opening| opening.len() <= words.len() && opening.iter().zip(&words).all(|(o, w)| o == w))
+        .map(Vec::as_slice)
 }
 
 #[cfg(test)]
