@@ -55,25 +55,86 @@ impl Name {
 enum Subject {
     /// `he` (`female` false) or `she` (true): a person the report names.
     Person { female: bool },
-    /// `they`: a group, which no single name replaces.
-    Group,
+    /// `they`, `his`, `her`, `their`, or a pronoun after a connective (`But he`): someone no
+    /// name safely replaces.
+    Pronoun,
     /// `The man`: a definite description naming its head noun.
     Description(&'static str),
+    /// A quotation with no speaker outside it (`"We will win."`, or the end of a quotation begun
+    /// in the sentence before), or a first person outside quotation marks (`I think…`): words
+    /// whose speaker the brief does not give.
+    Speaker,
 }
 
+/// Pronouns that stand for someone named before.
+const PRONOUNS: [&str; 6] = ["he", "she", "they", "his", "her", "their"];
+
+/// Words that say the writer of a report is speaking.
+const FIRST_PERSON: [&str; 4] = ["i", "we", "my", "our"];
+
 /// The subject of a printed sentence, when it leans back: a personal pronoun or a definite
-/// description of `data/leaning_openings.txt`, as its first word (not inside a quotation).
+/// description of `data/leaning_openings.txt` as its first word, or after a connective of that
+/// list (`But he`); or words with no speaker.
 fn subject(printed: &str) -> Option<Subject> {
-    if !printed.starts_with(|c: char| c.is_alphabetic()) {
+    if unspoken(printed) {
+        return Some(Subject::Speaker);
+    }
+    // A list item's dash does not change what its words lean on.
+    let text = printed.trim_start_matches(['-', '_', ' ']);
+    if !text.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
-    match leaning_opening(printed)? {
+    let mut words = text.split_whitespace().map(|w| {
+        let end = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+        w[..end].to_lowercase()
+    });
+    let first = words.next()?;
+    if FIRST_PERSON.contains(&first.as_str()) {
+        return Some(Subject::Speaker);
+    }
+    match leaning_opening(text)? {
         ["he"] => Some(Subject::Person { female: false }),
         ["she"] => Some(Subject::Person { female: true }),
-        ["they"] => Some(Subject::Group),
         ["the", head] => Some(Subject::Description(head)),
+        [word] if PRONOUNS.contains(word) => Some(Subject::Pronoun),
+        [_] => words.next().filter(|second| PRONOUNS.contains(&second.as_str())).map(|_| Subject::Pronoun),
         _ => None,
     }
+}
+
+/// Whether a sentence is all quotation, with no word outside its quotation marks to say who
+/// speaks: `` ``You lose that.'' ``, or `…the same.''` ending a quotation an earlier sentence
+/// began.
+fn unspoken(text: &str) -> bool {
+    let marks = ["``", "''", "\"", "\u{201c}", "\u{201d}"];
+    let mark_at = |at: usize| marks.iter().find(|m| text[at..].starts_with(**m)).copied();
+    let first_mark = (0..text.len()).filter(|&at| text.is_char_boundary(at)).find_map(|at| Some((at, mark_at(at)?)));
+    let Some((first, mark)) = first_mark else {
+        return false;
+    };
+    // A closing mark first: the sentence opened inside a quotation.
+    let closes = |at: usize, mark: &str| {
+        matches!(mark, "''" | "\u{201d}")
+            || (mark == "\"" && text[..at].ends_with(|c: char| !c.is_whitespace()) && at > 0)
+    };
+    let mut inside = closes(first, mark);
+    let mut outside_word = false;
+    let mut at = 0;
+    while at < text.len() {
+        if let Some(mark) = mark_at(at) {
+            inside = match mark {
+                "``" | "\u{201c}" => true,
+                "''" | "\u{201d}" => false,
+                _ => !inside,
+            };
+            at += mark.len();
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or(' ');
+        outside_word |= !inside && c.is_alphanumeric();
+        at += c.len_utf8();
+    }
+    !outside_word
 }
 
 /// The bytes a pronoun subject takes at the start of `printed` (`He`), and with the spaces after
@@ -105,7 +166,7 @@ pub(crate) fn reading(
     }
     match subject {
         Subject::Description(head) if earlier.iter().any(|text| has_word(text, head)) => Reading::AsIs,
-        Subject::Description(_) | Subject::Group => Reading::Dropped,
+        Subject::Description(_) | Subject::Pronoun | Subject::Speaker => Reading::Dropped,
         Subject::Person { female } => match (person_before(whole, index, female), pronoun_len(printed)) {
             (Some(name), Some((pronoun, replaces))) => {
                 let surname = &name.text[name.text.len() - name.surname.len()..];
@@ -369,12 +430,29 @@ mod tests {
     fn leaning_subjects() {
         assert!(matches!(subject("He said so."), Some(Subject::Person { female: false })));
         assert!(matches!(subject("She left."), Some(Subject::Person { female: true })));
-        assert!(matches!(subject("They fled."), Some(Subject::Group)));
+        assert!(matches!(subject("They fled."), Some(Subject::Pronoun)));
+        assert!(matches!(subject("But he's not sure."), Some(Subject::Pronoun)));
+        assert!(matches!(subject("- His wife left."), Some(Subject::Pronoun)));
+        assert!(matches!(subject("I can't say."), Some(Subject::Speaker)));
+        assert!(subject("Still, the army held.").is_none());
         assert!(matches!(subject("The suspect fled."), Some(Subject::Description("suspect"))));
         assert!(subject("\"He is gone,\" she said.").is_none(), "a quotation's pronoun is the speaker's");
+        assert!(matches!(subject("He is gone.''"), Some(Subject::Speaker)), "the end of a quotation");
         assert!(subject("Hezbollah fired rockets.").is_none());
         assert_eq!(pronoun_len("He  said so."), Some((2, 4)));
         assert_eq!(pronoun_len("He, 45, said so."), None);
+        for text in ["``You lose that if home schooled.''", "\"We will win.\"", "But now it is my school.''"] {
+            assert!(unspoken(text), "{text}");
+        }
+        for text in [
+            "``You lose that,'' he said.",
+            "It's a rumor,'' said the official.",
+            "Brown's \" the lost symbol \" broke records.",
+            "The army held.",
+            "\"We will win,\" Smith said.",
+        ] {
+            assert!(!unspoken(text), "{text}");
+        }
         assert!(has_word("Two suspects were held.", "suspect") && !has_word("A man fled.", "suspect"));
     }
 }

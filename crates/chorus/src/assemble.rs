@@ -24,14 +24,33 @@ impl Brief {
         // Lengths are those of the sentences as printed (compressed); support is found between
         // whole sentences.
         let choices = prepared.choices();
-        let (mut fitting, overflow) = split_overflow(choices, &selection.sentences, &budget);
-        reading_order(choices, cluster, &selection.sentences, &mut fitting);
-        let mut kept = Vec::with_capacity(fitting.len());
-        for index in fitting {
-            if let Some(name) = read(prepared, &kept, index) {
-                kept.push((index, name));
+        // A chosen sentence left out (see `read`) gives its room to the method's next picks.
+        let mut left_out = Vec::new();
+        let (mut kept, overflow) = loop {
+            let reserve = if left_out.is_empty() { &[][..] } else { &selection.reserve[..] };
+            let picks: Vec<usize> =
+                selection.sentences.iter().chain(reserve).copied().filter(|i| !left_out.contains(i)).collect();
+            let (mut fitting, overflow) = split_overflow(choices, &picks, &budget);
+            reading_order(choices, cluster, &selection.sentences, &mut fitting);
+            let mut kept = Vec::with_capacity(fitting.len());
+            let before = left_out.len();
+            for index in fitting {
+                match read(prepared, &kept, index) {
+                    Some(name) => kept.push((index, name)),
+                    None => left_out.push(index),
+                }
             }
-        }
+            let overflow = overflow.and_then(|last| match read(prepared, &kept, last) {
+                Some(name) => Some((last, name)),
+                None => {
+                    left_out.push(last);
+                    None
+                }
+            });
+            if left_out.len() == before {
+                break (kept, overflow);
+            }
+        };
         fit_names(prepared, &mut kept, &budget);
         let support = Support::new(&prepared.corpus);
         let cite = |index: usize, len: Option<usize>, name: Option<&Name>| {
@@ -40,7 +59,7 @@ impl Brief {
         let mut sentences: Vec<BriefSentence> = kept.iter().map(|(i, name)| cite(*i, None, name.as_ref())).collect();
         // The last pick, past the budget, is cut to the room left (the more room when sentences
         // leaning on what the brief does not say were left out).
-        if let Some((last, name)) = overflow.and_then(|last| Some((last, read(prepared, &kept, last)?))) {
+        if let Some((last, name)) = overflow {
             let full = printed(prepared, last, name.as_ref());
             let used: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
             let cut = cut_to_budget(&full, &used, &budget)
@@ -207,8 +226,8 @@ impl DocumentInfo {
     }
 }
 
-/// Splits a selection into the sentences that fit whole and, when the method added one past the
-/// budget (allowed with `--truncate`), that last one.
+/// Splits a method's picks into the first ones that fit whole and, when the next one is past the
+/// budget, that one if the budget allows cutting it (`--truncate`).
 fn split_overflow(corpus: &Corpus, chosen: &[usize], budget: &Budget) -> (Vec<usize>, Option<usize>) {
     let mut usage = chorus_core::Usage::default();
     let mut fitting = Vec::with_capacity(chosen.len());

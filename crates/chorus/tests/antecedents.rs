@@ -26,8 +26,13 @@ fn brief_of(chosen: &[usize]) -> (Brief, Vec<String>) {
     let cluster = reports();
     let originals = cluster.documents.iter().map(|d| d.original.clone()).collect();
     let prepared = chorus::prepare(cluster).expect("prepared");
-    let selection =
-        Selection { sentences: chosen.to_vec(), method: "chosen".into(), budget: Budget::words(200), select_us: 0 };
+    let selection = Selection {
+        sentences: chosen.to_vec(),
+        reserve: vec![],
+        method: "chosen".into(),
+        budget: Budget::words(200),
+        select_us: 0,
+    };
     (Brief::assemble(&prepared, selection, Figures::default()).expect("brief"), originals)
 }
 
@@ -74,9 +79,34 @@ fn a_name_that_does_not_fit_the_budget_gives_its_surname() {
     let cluster = reports();
     let prepared = chorus::prepare(cluster).expect("prepared");
     // 12 + 8 words with the pronoun: the full name would make 21.
-    let selection =
-        Selection { sentences: vec![0, 3], method: "chosen".into(), budget: Budget::words(20), select_us: 0 };
+    let selection = Selection {
+        sentences: vec![0, 3],
+        reserve: vec![],
+        method: "chosen".into(),
+        budget: Budget::words(20),
+        select_us: 0,
+    };
     let brief = Brief::assemble(&prepared, selection, Figures::default()).expect("brief");
     assert_eq!(texts(&brief)[1], "Sellal said the militants came from northern Mali.");
     assert_eq!(brief.words, 20);
+}
+
+#[test]
+fn the_room_of_a_sentence_left_out_goes_to_the_methods_next_pick() {
+    let prepared = chorus::prepare(reports()).expect("prepared");
+    let selection = Selection {
+        sentences: vec![4, 6],
+        reserve: vec![6, 5],
+        method: "chosen".into(),
+        budget: Budget::words(20),
+        select_us: 0,
+    };
+    let brief = Brief::assemble(&prepared, selection, Figures::default()).expect("brief");
+    assert_eq!(
+        texts(&brief),
+        [
+            "Rescuers reached the flooded village near the river.",
+            "The river rose three metres overnight in the valley."
+        ]
+    );
 }
