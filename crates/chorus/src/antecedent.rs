@@ -76,7 +76,8 @@ const FIRST_PERSON: [&str; 4] = ["i", "we", "my", "our"];
 /// description of `data/leaning_openings.txt` as its first word, or after a connective of that
 /// list (`But he`); or words with no speaker.
 fn subject(printed: &str) -> Option<Subject> {
-    if unspoken(printed) {
+    // A sentence that opens by closing a quotation began inside one.
+    if unspoken(printed) || ["''", "\u{201d}"].iter().any(|mark| printed.starts_with(mark)) {
         return Some(Subject::Speaker);
     }
     // A list item's dash does not change what its words lean on.
@@ -89,15 +90,17 @@ fn subject(printed: &str) -> Option<Subject> {
         w[..end].to_lowercase()
     });
     let first = words.next()?;
-    if FIRST_PERSON.contains(&first.as_str()) {
+    let quoted = ["``", "''", "\"", "\u{201c}", "\u{201d}"].iter().any(|mark| text.contains(mark));
+    if FIRST_PERSON.contains(&first.as_str()) && !quoted {
         return Some(Subject::Speaker);
     }
-    match leaning_opening(text)? {
-        ["he"] => Some(Subject::Person { female: false }),
-        ["she"] => Some(Subject::Person { female: true }),
-        ["the", head] => Some(Subject::Description(head)),
-        [word] if PRONOUNS.contains(word) => Some(Subject::Pronoun),
-        [_] => words.next().filter(|second| PRONOUNS.contains(&second.as_str())).map(|_| Subject::Pronoun),
+    // `He's` is `he` too, though no name replaces it (`pronoun_len`).
+    match (first.as_str(), leaning_opening(text)) {
+        ("he", _) => Some(Subject::Person { female: false }),
+        ("she", _) => Some(Subject::Person { female: true }),
+        (word, _) if PRONOUNS.contains(&word) => Some(Subject::Pronoun),
+        (_, Some(["the", head])) => Some(Subject::Description(head)),
+        (_, Some([_])) => words.next().filter(|second| PRONOUNS.contains(&second.as_str())).map(|_| Subject::Pronoun),
         _ => None,
     }
 }
@@ -236,11 +239,11 @@ fn full_name(whole: &Corpus, upto: usize, surname: &str, tokenizer: &Tokenizer) 
     (0..=upto).rev().take_while(|&at| whole.sentences[at].doc == doc).find_map(|at| {
         let text = &whole.sentences[at].text;
         let runs = capitalized_runs(text, tokenizer);
-        runs.into_iter()
-            .rev()
-            .map(|run| run.words)
-            .find(|words| words.len() >= 2 && words.len() <= 4 && &text[words[words.len() - 1].clone()] == surname)
-            .map(|words| (at, words))
+        runs.iter().rev().map(|run| after_title(text, &run.words).1).find_map(|words| {
+            let fits = (2..=4).contains(&words.len()) && text[words[words.len() - 1].clone()] == *surname;
+            let blocked = words.iter().any(|w| lists().blockers.contains(&text[w.clone()].to_lowercase().as_str()));
+            (fits && !blocked).then(|| (at, words.to_vec()))
+        })
     })
 }
 
@@ -262,9 +265,8 @@ fn people(text: &str, tokenizer: &Tokenizer) -> Vec<Person> {
     let tokens = tokens(text);
     let mut people = Vec::new();
     for run in capitalized_runs(text, tokenizer) {
-        // The name follows the last title in the run: `Prime Minister David Cameron`.
-        let titled = run.words.iter().rposition(|w| words.titles.contains_key(title_key(&text[w.clone()]).as_str()));
-        let name: Vec<Range<usize>> = run.words[titled.map_or(0, |t| t + 1)..].to_vec();
+        let (titled, name) = after_title(text, &run.words);
+        let name = name.to_vec();
         let before = run.first.checked_sub(1).map(|t| &tokens[t]);
         let title = titled.map(|t| run.words[t].clone()).or_else(|| {
             before
@@ -286,6 +288,13 @@ fn people(text: &str, tokenizer: &Tokenizer) -> Vec<Person> {
         people.push(Person { words: name, female });
     }
     people
+}
+
+/// The index of the last title in a run of words, and the words after it: the name
+/// (`Prime Minister David Cameron`).
+fn after_title<'w>(text: &str, words: &'w [Range<usize>]) -> (Option<usize>, &'w [Range<usize>]) {
+    let titled = words.iter().rposition(|w| lists().titles.contains_key(title_key(&text[w.clone()]).as_str()));
+    (titled, &words[titled.map_or(0, |t| t + 1)..])
 }
 
 /// A word as the title list writes it: lowercase, without its final period.
@@ -430,10 +439,14 @@ mod tests {
     fn leaning_subjects() {
         assert!(matches!(subject("He said so."), Some(Subject::Person { female: false })));
         assert!(matches!(subject("She left."), Some(Subject::Person { female: true })));
+        assert!(matches!(subject("He's gone."), Some(Subject::Person { female: false })));
+        assert_eq!(pronoun_len("He's gone."), None, "no name replaces a contraction's pronoun");
         assert!(matches!(subject("They fled."), Some(Subject::Pronoun)));
         assert!(matches!(subject("But he's not sure."), Some(Subject::Pronoun)));
         assert!(matches!(subject("- His wife left."), Some(Subject::Pronoun)));
         assert!(matches!(subject("I can't say."), Some(Subject::Speaker)));
+        assert!(subject("We are at a turning point,'' Ivers said.").is_none(), "a speaker is given");
+        assert!(matches!(subject("'' he said, ``but I"), Some(Subject::Speaker)));
         assert!(subject("Still, the army held.").is_none());
         assert!(matches!(subject("The suspect fled."), Some(Subject::Description("suspect"))));
         assert!(subject("\"He is gone,\" she said.").is_none(), "a quotation's pronoun is the speaker's");

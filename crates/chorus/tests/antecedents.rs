@@ -110,3 +110,22 @@ fn the_room_of_a_sentence_left_out_goes_to_the_methods_next_pick() {
         ]
     );
 }
+
+#[test]
+fn a_lowercased_report_gives_no_name_so_its_he_is_left_out() {
+    // Multi-News lowercases all but a sentence's first letter: `Rep. Steve` is no full name.
+    let text = "Rep. Steve southerland spoke to the press in the capital. \
+                The house passed the farm bill after a long debate. \
+                He said the salary was not so much for the hours.\n";
+    let cluster = Cluster { id: "lower".into(), documents: vec![Document::new("0", text)], ..Default::default() };
+    let prepared = chorus::prepare(cluster).expect("prepared");
+    let selection = Selection {
+        sentences: vec![0, 2],
+        reserve: vec![],
+        method: "chosen".into(),
+        budget: Budget::words(50),
+        select_us: 0,
+    };
+    let brief = Brief::assemble(&prepared, selection, Figures::default()).expect("brief");
+    assert_eq!(texts(&brief), ["Rep. Steve southerland spoke to the press in the capital."]);
+}
