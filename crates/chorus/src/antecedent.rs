@@ -110,7 +110,11 @@ fn subject(printed: &str) -> Option<Subject> {
 /// began.
 fn unspoken(text: &str) -> bool {
     let marks = ["``", "''", "\"", "\u{201c}", "\u{201d}"];
-    let mark_at = |at: usize| marks.iter().find(|m| text[at..].starts_with(**m)).copied();
+    // A mark after a digit is a unit (`5h 34' 28"`), not a quotation mark.
+    let mark_at = |at: usize| {
+        let after_digit = text[..at].ends_with(|c: char| c.is_ascii_digit());
+        marks.iter().find(|m| !after_digit && text[at..].starts_with(**m)).copied()
+    };
     let first_mark = (0..text.len()).filter(|&at| text.is_char_boundary(at)).find_map(|at| Some((at, mark_at(at)?)));
     let Some((first, mark)) = first_mark else {
         return false;
@@ -463,6 +467,7 @@ mod tests {
             "Brown's \" the lost symbol \" broke records.",
             "The army held.",
             "\"We will win,\" Smith said.",
+            "He won stage 15 in a time of 5h 34' 28\".",
         ] {
             assert!(!unspoken(text), "{text}");
         }
