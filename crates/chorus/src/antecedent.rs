@@ -66,8 +66,15 @@ enum Subject {
     Speaker,
 }
 
-/// Pronouns that stand for someone named before.
-const PRONOUNS: [&str; 6] = ["he", "she", "they", "his", "her", "their"];
+/// Pronouns that stand for someone or something named before (`Which is a good thing for…`).
+const PRONOUNS: [&str; 7] = ["he", "she", "they", "his", "her", "their", "which"];
+
+/// Whether a sentence leans on an earlier one in a way the brief must answer for: a pronoun or
+/// definite description subject, or words with no speaker. Such a sentence does not open a
+/// brief (`order`).
+pub(crate) fn leans_back(printed: &str) -> bool {
+    subject(printed).is_some()
+}
 
 /// Words that say the writer of a report is speaking.
 const FIRST_PERSON: [&str; 4] = ["i", "we", "my", "our"];
@@ -79,6 +86,9 @@ fn subject(printed: &str) -> Option<Subject> {
     // A sentence that opens by closing a quotation began inside one.
     if unspoken(printed) || ["''", "\u{201d}"].iter().any(|mark| printed.starts_with(mark)) {
         return Some(Subject::Speaker);
+    }
+    if spoken_by_pronoun(printed) {
+        return Some(Subject::Pronoun);
     }
     // A list item's dash does not change what its words lean on.
     let text = printed.trim_start_matches(['-', '_', ' ']);
@@ -103,6 +113,18 @@ fn subject(printed: &str) -> Option<Subject> {
         (_, Some([_])) => words.next().filter(|second| PRONOUNS.contains(&second.as_str())).map(|_| Subject::Pronoun),
         _ => None,
     }
+}
+
+/// Whether a quotation's speaker is a pronoun: `` ``We won,'' she said. ``.
+fn spoken_by_pronoun(text: &str) -> bool {
+    let closing = ["''", "\u{201d}", ",\"", ", \"", ".\"", "?\"", "!\""];
+    closing.iter().any(|mark| {
+        text.match_indices(mark).any(|(at, mark)| {
+            let mut words = text[at + mark.len()..].split_whitespace().map(|w| w.trim_end_matches([',', '.']));
+            let (who, verb) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            ["he", "she", "they"].contains(&who) && lists().speech.contains(&verb)
+        })
+    })
 }
 
 /// Whether a sentence is all quotation, with no word outside its quotation marks to say who
@@ -449,11 +471,15 @@ mod tests {
         assert!(matches!(subject("But he's not sure."), Some(Subject::Pronoun)));
         assert!(matches!(subject("- His wife left."), Some(Subject::Pronoun)));
         assert!(matches!(subject("I can't say."), Some(Subject::Speaker)));
+        assert!(matches!(subject("``We won,'' she said."), Some(Subject::Pronoun)));
+        assert!(matches!(subject("\"we won, \" they said, \"again.\""), Some(Subject::Pronoun)));
+        assert!(matches!(subject("Which is a good thing."), Some(Subject::Pronoun)));
+        assert!(subject("``We won,'' Smith said.").is_none());
         assert!(subject("We are at a turning point,'' Ivers said.").is_none(), "a speaker is given");
         assert!(matches!(subject("'' he said, ``but I"), Some(Subject::Speaker)));
         assert!(subject("Still, the army held.").is_none());
         assert!(matches!(subject("The suspect fled."), Some(Subject::Description("suspect"))));
-        assert!(subject("\"He is gone,\" she said.").is_none(), "a quotation's pronoun is the speaker's");
+        assert!(subject("\"He is gone,\" Smith said.").is_none(), "a quotation's pronoun is the speaker's");
         assert!(matches!(subject("He is gone.''"), Some(Subject::Speaker)), "the end of a quotation");
         assert!(subject("Hezbollah fired rockets.").is_none());
         assert_eq!(pronoun_len("He  said so."), Some((2, 4)));
