@@ -46,13 +46,13 @@ pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Resul
     Ok(Selection { sentences, reserve, method: method.name().to_owned(), budget, select_us: micros(clock) })
 }
 
-/// A budget half again as large: the method's picks under it, past the budget's, are its next
-/// ones.
+/// A budget twice as large: the method's picks under it, past the budget's, are its next ones
+/// (half a budget ran out on briefs of quotations, most of them left out).
 fn larger(budget: &Budget) -> Budget {
     let limit = match budget.limit {
-        Limit::Words(n) => Limit::Words(n + n / 2),
-        Limit::Bytes(n) => Limit::Bytes(n + n / 2),
-        Limit::Sentences(n) => Limit::Sentences(n + n / 2 + 1),
+        Limit::Words(n) => Limit::Words(n.saturating_mul(2)),
+        Limit::Bytes(n) => Limit::Bytes(n.saturating_mul(2)),
+        Limit::Sentences(n) => Limit::Sentences(n.saturating_mul(2)),
     };
     Budget { limit, ..*budget }
 }
