@@ -43,6 +43,7 @@
 
 #![deny(missing_docs)]
 
+mod antecedent;
 mod assemble;
 pub mod batch;
 mod brief;

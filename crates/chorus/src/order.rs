@@ -12,8 +12,9 @@ const LEAD: usize = 3;
 /// one (no `He`, `The man`, `But` first: see `data/leaning_openings.txt`): from the latest dated
 /// report (the latest count), then the earliest in its report (a report's first sentence states
 /// its event), then the method's earliest pick (`picked` is the selection in the order the method
-/// chose). The others follow by report (dated reports first, by date),
-/// then by position. Without a sentence fit to open, the order is by report and position alone.
+/// chose). Without such a lead, the first sentence fit to open by the same keys opens. The others
+/// follow by report (dated reports first, by date), then by position. Without a sentence fit to
+/// open, the order is by report and position alone.
 pub fn reading_order(corpus: &Corpus, cluster: &Cluster, picked: &[usize], chosen: &mut [usize]) {
     let date = |doc: usize| cluster.documents[doc].date.as_deref();
     chosen.sort_by(|&a, &b| {
@@ -23,12 +24,10 @@ pub fn reading_order(corpus: &Corpus, cluster: &Cluster, picked: &[usize], chose
         key(sa.doc).cmp(&key(sb.doc)).then(sa.doc.cmp(&sb.doc)).then(sa.position.cmp(&sb.position))
     });
     let rank = |i: usize| picked.iter().position(|&p| p == i).unwrap_or(usize::MAX);
-    let opener = (0..chosen.len())
-        .filter(|&at| lead_index(corpus, chosen[at]) < LEAD && !leans_back(&corpus.sentences[chosen[at]].text))
-        .min_by_key(|&at| {
-            let doc = corpus.sentences[chosen[at]].doc;
-            (date(doc).is_none(), std::cmp::Reverse(date(doc)), lead_index(corpus, chosen[at]), rank(chosen[at]))
-        });
+    let opener = (0..chosen.len()).filter(|&at| !leans_back(&corpus.sentences[chosen[at]].text)).min_by_key(|&at| {
+        let (doc, lead) = (corpus.sentences[chosen[at]].doc, lead_index(corpus, chosen[at]));
+        (lead >= LEAD, date(doc).is_none(), std::cmp::Reverse(date(doc)), lead, rank(chosen[at]))
+    });
     if let Some(at) = opener {
         chosen[..=at].rotate_right(1);
     }
@@ -40,8 +39,14 @@ fn lead_index(corpus: &Corpus, index: usize) -> usize {
     corpus.sentences[..index].iter().rev().take_while(|s| s.doc == doc).filter(|s| s.is_eligible()).count()
 }
 
-/// Whether a sentence opens with words that refer to something said before it.
+/// Whether a sentence opens with words that refer to something said before it, or leans on an
+/// antecedent another way (words with no speaker: see `antecedent`).
 fn leans_back(text: &str) -> bool {
+    leaning_opening(text).is_some() || crate::antecedent::leans_back(text)
+}
+
+/// The opening of `data/leaning_openings.txt` a sentence starts with (`["the", "man"]`), if any.
+pub(crate) fn leaning_opening(text: &str) -> Option<&'static [&'static str]> {
     static OPENINGS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     let openings = OPENINGS.get_or_init(|| {
         include_str!("../data/leaning_openings.txt")
@@ -56,7 +61,10 @@ fn leans_back(text: &str) -> bool {
         .take(2)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
-    openings.iter().any(|opening| opening.len() <= words.len() && opening.iter().zip(&words).all(|(o, w)| o == w))
+    openings
+        .iter()
+        .find(|opening| opening.len() <= words.len() && opening.iter().zip(&words).all(|(o, w)| o == w))
+        .map(Vec::as_slice)
 }
 
 #[cfg(test)]
@@ -141,6 +149,23 @@ mod tests {
         // The method picked the river first, then the officials: the first of the first sentences.
         reading_order(&corpus, &cluster, &[1, 2, 0], &mut chosen);
         assert_eq!(chosen, vec![2, 0, 1]);
+    }
+
+    #[test]
+    fn without_a_lead_fit_to_open_a_later_sentence_fit_to_open_opens() {
+        let cluster = cluster(&[None]);
+        let corpus = Corpus {
+            sentences: vec![
+                sentence(0, 0, "But the army moved."),
+                sentence(0, 1, "``It is over.''"),
+                sentence(0, 2, "He left."),
+                sentence(0, 3, "The plant was stormed at dawn."),
+            ],
+            ..Corpus::default()
+        };
+        let mut chosen = vec![0, 1, 3];
+        reading_order(&corpus, &cluster, &[0, 1, 3], &mut chosen);
+        assert_eq!(chosen, vec![3, 0, 1]);
     }
 
     #[test]

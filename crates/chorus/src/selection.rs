@@ -11,6 +11,10 @@ use std::time::Instant;
 pub struct Selection {
     /// Indices into the prepared corpus's sentences.
     pub sentences: Vec<usize>,
+    /// The method's next picks, past the budget, in the order it would add them: what fills the
+    /// room of a chosen sentence the brief leaves out (one leaning on what the brief does not
+    /// say: see [`Brief::assemble`](crate::Brief::assemble)).
+    pub reserve: Vec<usize>,
     /// The method's name.
     pub method: String,
     /// The budget it chose under.
@@ -33,7 +37,24 @@ pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Resul
     }
     let clock = Instant::now();
     let sentences = prepared.focus.select(method, prepared.choices(), &budget);
-    Ok(Selection { sentences, method: method.name().to_owned(), budget, select_us: micros(clock) })
+    let reserve = prepared
+        .focus
+        .select(method, prepared.choices(), &larger(&budget))
+        .into_iter()
+        .filter(|i| !sentences.contains(i))
+        .collect();
+    Ok(Selection { sentences, reserve, method: method.name().to_owned(), budget, select_us: micros(clock) })
+}
+
+/// A budget twice as large: the method's picks under it, past the budget's, are its next ones
+/// (half a budget ran out on briefs of quotations, most of them left out).
+fn larger(budget: &Budget) -> Budget {
+    let limit = match budget.limit {
+        Limit::Words(n) => Limit::Words(n.saturating_mul(2)),
+        Limit::Bytes(n) => Limit::Bytes(n.saturating_mul(2)),
+        Limit::Sentences(n) => Limit::Sentences(n.saturating_mul(2)),
+    };
+    Budget { limit, ..*budget }
 }
 
 pub(crate) fn budget_size(budget: &Budget) -> usize {
