@@ -43,6 +43,11 @@ mod tests {
             "Hide caption 1 of 10 photos: gadget graveyard polaroid – long before there was instagram, polaroid was king.",
             "The news and stories that matter, delivered weekday mornings.",
             "( click prev or next to continue viewing images.",
+            "Advertisement continue reading the main story while schools were closed, most of washington returned to normal.",
+            "Media playback is unsupported on your device media caption an eyewitness described what happened.",
+            "Story highlights police are looking for one suspect suitcase was found on sidewalk.",
+            "Just watched white house condemns the killing replay more videos... must watch",
+            "Thank you for reading. please purchase a subscription to continue reading.",
         ] {
             assert!(is_boilerplate(notice), "{notice}");
         }
@@ -55,6 +60,8 @@ mod tests {
             "The Internet Archive said its Wayback Machine holds 330 billion web pages.",
             "Police released a caption-free photo of the suspect.",
             "Subscribers to the newsletter were told the plant had closed.",
+            "The story's highlights were read aloud, and readers were thanked at the end of the main story.",
+            "The police took an opinion poll of residents after the videos were replayed.",
         ] {
             assert!(!is_boilerplate(news), "{news}");
         }
