@@ -62,7 +62,9 @@ fn main() -> Result<(), chorus::Error> {
         eprintln!("usage: memory PATH (a cluster, as `chorus summarize PATH` reads it)");
         std::process::exit(2);
     };
-    let cluster = chorus::read_cluster(&path)?;
+    // The input limits are the CLI's to enforce; here any size is measured.
+    let cluster =
+        chorus::read_cluster_with(&path, chorus::Limits { max_input_bytes: u64::MAX, max_line_bytes: u64::MAX })?;
     let input = cluster.documents.iter().map(|d| d.original.len()).max().unwrap_or(0);
     println!(
         "largest document {:.1} MB; default method and budget; heap in MB and × that document\n",

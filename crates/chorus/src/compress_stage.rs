@@ -45,7 +45,7 @@ impl Compressed {
                 tokenizer.content_terms(&c.text, &mut |term| terms.extend(ids.get(term)));
                 sentence.terms = terms;
                 sentence.words = word_count(&c.text);
-                sentence.text = c.text.clone();
+                sentence.text = c.text.clone().into();
             }
         }
         Compressed { sentences, corpus: Some(shortened) }

@@ -68,7 +68,7 @@ mod tests {
         Sentence {
             doc,
             position,
-            text: text.to_owned(),
+            text: text.into(),
             clean: 0..0,
             span: Span { start: 0, end: 0 },
             words: 0,

@@ -1,7 +1,7 @@
 //! What segmentation hands on: every sentence of a cluster, tokenized into term ids, with the
 //! statistics that scoring methods share.
 
-use crate::Span;
+use crate::{SharedStr, Span};
 use std::fmt;
 use std::ops::Range;
 
@@ -48,8 +48,8 @@ pub struct Sentence {
     pub doc: usize,
     /// Its index among its document's sentences (0 = first).
     pub position: usize,
-    /// The cleaned text of the sentence.
-    pub text: String,
+    /// The cleaned text of the sentence: a share of its document's cleaned text, not a copy.
+    pub text: SharedStr,
     /// Where `text` sits in the document's cleaned text.
     pub clean: Range<usize>,
     /// Where it came from in the document's original text.

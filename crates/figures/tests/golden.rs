@@ -12,7 +12,7 @@ fn claims_of(text: &str) -> Vec<Claim> {
     let sentence = Sentence {
         doc: 0,
         position: 0,
-        text: text.to_string(),
+        text: text.into(),
         clean: 0..text.len(),
         span: Span { start: 0, end: text.len() },
         words: text.split_whitespace().count(),

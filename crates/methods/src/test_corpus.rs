@@ -38,7 +38,7 @@ pub fn corpus(documents: &[&str]) -> Corpus {
             sentences.push(Sentence {
                 doc,
                 position,
-                text: body.to_string(),
+                text: body.into(),
                 clean: start..end,
                 span: Span { start, end },
                 words: body.split_whitespace().count(),

@@ -45,7 +45,7 @@ impl Segmenter {
                 sentences.push(Sentence {
                     doc,
                     position,
-                    text: text.to_owned(),
+                    text: document.clean.slice(range.clone()),
                     span: document.clean.original_span(range.clone()),
                     words,
                     terms: terms.clone(),

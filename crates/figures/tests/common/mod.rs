@@ -66,7 +66,7 @@ pub fn corpus_of(documents: &[Document]) -> Corpus {
             sentences.push(Sentence {
                 doc,
                 position,
-                text: sentence.to_string(),
+                text: sentence.into(),
                 clean: range.clone(),
                 span: Span { start: range.start, end: range.end },
                 words: sentence.split_whitespace().count(),
