@@ -29,9 +29,10 @@ impl ConceptIndex {
     /// The concepts of every sentence of `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
         let mut ids: HashMap<(TermId, TermId), Concept> = HashMap::default();
-        // (concept, report): report indices fit in 32 bits as concepts do (clusters are read
-        // into memory whole, far from 4 billion reports).
-        let mut mentions: Vec<(Concept, u32)> = Vec::new();
+        // Per concept: the reports mentioning it, and the last one counted (plus 1; 0 for none).
+        // Sentences come document by document (`Corpus::sentences`), so a report is counted once
+        // when its first mention is met, with no list of every mention to sort.
+        let (mut reports, mut last): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut concepts: Vec<Vec<Concept>> = corpus
             .sentences
             .iter()
@@ -45,17 +46,19 @@ impl ConceptIndex {
                     .collect();
                 own.sort_unstable();
                 own.dedup();
-                mentions.extend(own.iter().map(|&c| (c, sentence.doc as u32)));
+                reports.resize(ids.len(), 0);
+                last.resize(ids.len(), 0);
+                for &c in &own {
+                    let c = c as usize;
+                    if last[c] != sentence.doc + 1 {
+                        last[c] = sentence.doc + 1;
+                        reports[c] += 1;
+                    }
+                }
                 own
             })
             .collect();
-        let concept_count = ids.len();
-        drop(ids);
-        mentions.sort_unstable();
-        mentions.dedup();
-        let mut reports = vec![0u32; concept_count];
-        mentions.iter().for_each(|&(concept, _)| reports[concept as usize] += 1);
-        drop(mentions);
+        drop((ids, last));
         let shared = reports.iter().filter(|&&r| r >= MIN_REPORTS).count();
         let threshold = if shared >= MIN_SHARED_CONCEPTS { MIN_REPORTS } else { 1 };
         let weights: Vec<f64> = reports.iter().map(|&r| if r >= threshold { f64::from(r) } else { 0.0 }).collect();
