@@ -44,7 +44,7 @@ impl Compressed {
                 // in the vocabulary; document frequencies stay those of the whole reports.
                 let mut terms = Vec::with_capacity(sentence.terms.len());
                 tokenizer.content_terms(&c.text, &mut |term| terms.extend(ids.get(term)));
-                sentence.terms = terms;
+                sentence.terms = terms.into();
                 sentence.words = word_count(&c.text);
                 sentence.text = std::mem::take(&mut c.text).into();
             }

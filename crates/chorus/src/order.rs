@@ -72,7 +72,7 @@ mod tests {
             clean: 0..0,
             span: Span { start: 0, end: 0 },
             words: 0,
-            terms: vec![],
+            terms: Default::default(),
             kind: SentenceKind::Body,
         }
     }

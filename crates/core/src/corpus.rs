@@ -4,6 +4,7 @@
 use crate::{SharedStr, Span};
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Index into [`Corpus::vocabulary`].
 pub type TermId = u32;
@@ -56,8 +57,10 @@ pub struct Sentence {
     pub span: Span,
     /// Whitespace-separated words in `text`: the unit of word budgets.
     pub words: usize,
-    /// Content terms in order: lowercased, stemmed, stopwords and punctuation removed.
-    pub terms: Vec<TermId>,
+    /// Content terms in order: lowercased, stemmed, stopwords and punctuation removed. Shared:
+    /// the compressed corpus methods choose from holds the same lists for the sentences it did not
+    /// shorten.
+    pub terms: Arc<[TermId]>,
     /// What kind of text it is; only [`SentenceKind::Body`] may be chosen.
     pub kind: SentenceKind,
 }

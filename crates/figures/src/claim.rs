@@ -444,7 +444,7 @@ mod tests {
             clean: 0..text.len(),
             span: Span { start: 0, end: text.len() },
             words: text.split_whitespace().count(),
-            terms: Vec::new(),
+            terms: Default::default(),
             kind: SentenceKind::Body,
         };
         let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };
@@ -464,7 +464,7 @@ mod tests {
                 clean: i * one.len()..(i + 1) * one.len() - 1,
                 span: Span { start: i * one.len(), end: (i + 1) * one.len() - 1 },
                 words: 10,
-                terms: Vec::new(),
+                terms: Default::default(),
                 kind: SentenceKind::Body,
             })
             .collect();

@@ -16,7 +16,7 @@ fn claims_of(text: &str) -> Vec<Claim> {
         clean: 0..text.len(),
         span: Span { start: 0, end: text.len() },
         words: text.split_whitespace().count(),
-        terms: Vec::new(),
+        terms: Default::default(),
         kind: SentenceKind::Body,
     };
     let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };

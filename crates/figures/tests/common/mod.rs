@@ -70,7 +70,7 @@ pub fn corpus_of(documents: &[Document]) -> Corpus {
                 clean: range.clone(),
                 span: Span { start: range.start, end: range.end },
                 words: sentence.split_whitespace().count(),
-                terms: Vec::new(),
+                terms: Default::default(),
                 kind: SentenceKind::Body,
             });
         }
