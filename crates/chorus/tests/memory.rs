@@ -11,7 +11,7 @@ use counting::Counting;
 static ALLOCATOR: Counting = Counting;
 
 /// Most heap the whole of `summarize` may hold at once, in multiples of the report's size.
-/// Measured 6.5× (the example reports repeated to 4 MB); before sentences shared their text, a
+/// Measured 6.3× (6.5× before term lists were shared) (the example reports repeated to 4 MB); before sentences shared their text, a
 /// large report peaked at 11.5×.
 const MAX_PEAK_TIMES: f64 = 7.5;
 
