@@ -8,44 +8,16 @@
 //! cargo run --release -p chorus --example memory -- /tmp/hostile/r20.txt
 //! ```
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-/// The system allocator, counting the bytes held now and the most held since the last stage.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    PEAK.fetch_max(HELD.fetch_add(bytes, Relaxed) + bytes, Relaxed);
-}
-
-// SAFETY: every call is passed to the system allocator unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        HELD.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, size: usize) -> *mut u8 {
-        match size.checked_sub(layout.size()) {
-            Some(more) => grew(more),
-            None => _ = HELD.fetch_sub(layout.size() - size, Relaxed),
-        }
-        unsafe { System.realloc(ptr, layout, size) }
-    }
-}
+#[path = "../tests/counting/mod.rs"]
+mod counting;
+use counting::Counting;
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
 /// Prints the stage's line and starts the next stage's peak from what is held now.
 fn stage(name: &str, input: usize) {
-    let (held, peak) = (HELD.load(Relaxed), PEAK.load(Relaxed));
+    let (held, peak) = (Counting::held(), Counting::peak());
     let times = |bytes: usize| bytes as f64 / input.max(1) as f64;
     println!(
         "| {name} | {:.1} | {:.1}× | {:.1} | {:.1}× |",
@@ -54,7 +26,7 @@ fn stage(name: &str, input: usize) {
         peak as f64 / 1e6,
         times(peak)
     );
-    PEAK.store(held, Relaxed);
+    Counting::restart();
 }
 
 fn main() -> Result<(), chorus::Error> {
@@ -62,7 +34,9 @@ fn main() -> Result<(), chorus::Error> {
         eprintln!("usage: memory PATH (a cluster, as `chorus summarize PATH` reads it)");
         std::process::exit(2);
     };
-    let cluster = chorus::read_cluster(&path)?;
+    // The input limits are the CLI's to enforce; here any size is measured.
+    let cluster =
+        chorus::read_cluster_with(&path, chorus::Limits { max_input_bytes: u64::MAX, max_line_bytes: u64::MAX })?;
     let input = cluster.documents.iter().map(|d| d.original.len()).max().unwrap_or(0);
     println!(
         "largest document {:.1} MB; default method and budget; heap in MB and × that document\n",

@@ -208,7 +208,7 @@ impl DocumentInfo {
                 .iter()
                 .find(|s| s.doc == doc)
                 .filter(|s| s.position == 0 && s.kind == SentenceKind::Headline)
-                .map(|s| s.text.clone())
+                .map(|s| s.text.to_string())
         };
         documents
             .iter()

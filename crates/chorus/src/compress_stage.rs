@@ -15,7 +15,8 @@ use std::ops::Range;
 /// The compressed sentences of a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Compressed {
-    /// For each sentence of the corpus, its compression when the rules dropped something.
+    /// For each sentence of the corpus, its compression when the rules dropped something: the
+    /// kept pieces, read by [`Compressed::pieces`]; its text is moved into `corpus`, not copied.
     sentences: Vec<Option<Compression>>,
     /// The corpus methods choose from: the cluster's, with each compressed sentence's text,
     /// words and terms. `None` when no sentence was compressed.
@@ -25,7 +26,7 @@ pub struct Compressed {
 impl Compressed {
     /// Compresses every sentence a method may choose.
     pub fn new(corpus: &Corpus, compressor: &Compressor) -> Compressed {
-        let sentences: Vec<Option<Compression>> = corpus
+        let mut sentences: Vec<Option<Compression>> = corpus
             .sentences
             .iter()
             .map(|s| if s.is_eligible() { compressor.compress(&s.text) } else { None })
@@ -37,15 +38,15 @@ impl Compressed {
             corpus.vocabulary.iter().enumerate().map(|(i, v)| (v.as_str(), i as TermId)).collect();
         let tokenizer = Tokenizer::new();
         let mut shortened = corpus.clone();
-        for (sentence, compression) in shortened.sentences.iter_mut().zip(&sentences) {
+        for (sentence, compression) in shortened.sentences.iter_mut().zip(&mut sentences) {
             if let Some(c) = compression {
                 // Every word of the compressed text is a word of the sentence, so its terms are
                 // in the vocabulary; document frequencies stay those of the whole reports.
                 let mut terms = Vec::with_capacity(sentence.terms.len());
                 tokenizer.content_terms(&c.text, &mut |term| terms.extend(ids.get(term)));
-                sentence.terms = terms;
+                sentence.terms = terms.into();
                 sentence.words = word_count(&c.text);
-                sentence.text = c.text.clone();
+                sentence.text = std::mem::take(&mut c.text).into();
             }
         }
         Compressed { sentences, corpus: Some(shortened) }

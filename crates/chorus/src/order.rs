@@ -76,11 +76,11 @@ mod tests {
         Sentence {
             doc,
             position,
-            text: text.to_owned(),
+            text: text.into(),
             clean: 0..0,
             span: Span { start: 0, end: 0 },
             words: 0,
-            terms: vec![],
+            terms: Default::default(),
             kind: SentenceKind::Body,
         }
     }

@@ -54,3 +54,40 @@ fn markdown_cites_every_sentence_and_lists_every_source() {
     let sources = markdown.split("## Sources").nth(1).expect("a source list");
     assert_eq!(sources.lines().filter(|l| l.starts_with(char::is_numeric)).count(), brief.documents.len());
 }
+
+/// What a huge cluster repeats (reports supporting a sentence, values, attributions and days of a
+/// figure) is listed only up to a cap in the JSON, with how many there were: the JSON grows with
+/// the brief, not with the input.
+#[test]
+fn json_lists_what_the_reports_repeat_only_up_to_a_cap() {
+    let brief = example_brief(100);
+    let normal = chorus::render(&brief, Format::Json).len();
+    let mut huge = brief.clone();
+    huge.sentences[0].support = (0..5_000).map(|i| format!("copy{i}")).collect();
+    let group = huge.sentences.iter().flat_map(|s| s.disputed.iter().copied()).next().unwrap_or(0);
+    let template = huge.figures[group].values[0].clone();
+    let values = &mut huge.figures[group].values;
+    values[0].attributions = (0..5_000).map(|i| format!("spokesman number {i} said")).collect();
+    values[0].days = (0..5_000).map(|i| format!("day {i}")).collect();
+    values.extend((0..5_000).map(|i| chorus::figures::FigureValue {
+        value: chorus::figures::Value::Exact(1_000_000 + i),
+        ..template.clone()
+    }));
+    let json = chorus::render(&huge, Format::Json);
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+
+    let sentence = &parsed["sentences"][0];
+    assert_eq!(sentence["support"].as_array().expect("support").len(), 20);
+    assert_eq!(sentence["support_total"], 5_000);
+    let shown = parsed["figures"].as_array().expect("figures");
+    let listed = shown.iter().find(|g| g["values_total"].is_number()).expect("the grown group is listed");
+    assert_eq!(listed["values_total"].as_u64(), Some(huge.figures[group].values.len() as u64));
+    let values = listed["values"].as_array().expect("values");
+    assert_eq!(values.len(), 10);
+    assert!(values.iter().all(|v| v["attributions"].as_array().expect("list").len() <= 20));
+    assert!(values.iter().all(|v| v["days"].as_array().expect("list").len() <= 20));
+    // Uncut lists say nothing of totals: the JSON of a normal brief is as before.
+    assert!(parsed["sentences"][1].get("support_total").is_none());
+    // 20 supporting reports, 20 attributions, 20 days and 7 more values, not 20,000 items.
+    assert!(json.len() < normal + 8_000, "{} bytes against {normal}", json.len());
+}

@@ -11,8 +11,9 @@
 //! most of any text, costs nothing (a 21 MB report with three replaced characters a sentence
 //! took 94 MB of pieces when copied text had pieces of its own, and 23 MB without).
 
-use crate::Span;
+use crate::{SharedStr, Span};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A replaced range of the cleaned text and the original range it came from; empty (a
 /// deletion, or where copying resumes after one) it only says where the original resumes.
@@ -47,7 +48,8 @@ impl Edit {
 /// Text after cleaning, with its alignment to the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AlignedText {
-    text: String,
+    /// Shared with the sentences cut from it ([`AlignedText::slice`]).
+    text: Arc<String>,
     /// Replaced pieces in order of their cleaned ranges; the text outside them is copied.
     pieces: Vec<Piece>,
 }
@@ -55,12 +57,20 @@ pub struct AlignedText {
 impl AlignedText {
     /// The identity alignment: cleaned text equals the original.
     pub fn new(original: &str) -> Self {
-        AlignedText { text: original.to_owned(), pieces: Vec::new() }
+        AlignedText { text: Arc::new(original.to_owned()), pieces: Vec::new() }
     }
 
     /// The cleaned text; byte offsets into it are what [`AlignedText::original_span`] maps back.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// A range of the cleaned text that shares it rather than copying it.
+    ///
+    /// # Panics
+    /// When `range` is out of bounds or off char boundaries.
+    pub fn slice(&self, range: Range<usize>) -> SharedStr {
+        SharedStr::slice(&self.text, range)
     }
 
     /// Length of the cleaned text in bytes.
@@ -104,7 +114,7 @@ impl AlignedText {
         self.keep(cursor..self.text.len(), &mut text, &mut pieces);
         // Cleaning steps run one after another: each version is kept no bigger than it is.
         pieces.shrink_to_fit();
-        self.text = text;
+        self.text = Arc::new(text);
         self.pieces = pieces;
     }
 

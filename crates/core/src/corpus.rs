@@ -1,9 +1,10 @@
 //! What segmentation hands on: every sentence of a cluster, tokenized into term ids, with the
 //! statistics that scoring methods share.
 
-use crate::Span;
+use crate::{SharedStr, Span};
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Index into [`Corpus::vocabulary`].
 pub type TermId = u32;
@@ -48,16 +49,18 @@ pub struct Sentence {
     pub doc: usize,
     /// Its index among its document's sentences (0 = first).
     pub position: usize,
-    /// The cleaned text of the sentence.
-    pub text: String,
+    /// The cleaned text of the sentence: a share of its document's cleaned text, not a copy.
+    pub text: SharedStr,
     /// Where `text` sits in the document's cleaned text.
     pub clean: Range<usize>,
     /// Where it came from in the document's original text.
     pub span: Span,
     /// Whitespace-separated words in `text`: the unit of word budgets.
     pub words: usize,
-    /// Content terms in order: lowercased, stemmed, stopwords and punctuation removed.
-    pub terms: Vec<TermId>,
+    /// Content terms in order: lowercased, stemmed, stopwords and punctuation removed. Shared:
+    /// the compressed corpus methods choose from holds the same lists for the sentences it did not
+    /// shorten.
+    pub terms: Arc<[TermId]>,
     /// What kind of text it is; only [`SentenceKind::Body`] may be chosen.
     pub kind: SentenceKind,
 }

@@ -14,9 +14,11 @@ pub mod caption;
 mod corpus;
 mod date;
 mod document;
+mod shared;
 
 pub use aligned::{AlignedText, Edit};
 pub use budget::{Budget, Limit, Usage};
 pub use corpus::{Corpus, Sentence, SentenceKind, TermId};
 pub use date::{month_named, weekday_named, Date};
 pub use document::{CleanCluster, Cluster, ClusterCleaner, Document, Span};
+pub use shared::SharedStr;

@@ -440,11 +440,11 @@ mod tests {
         let sentence = Sentence {
             doc: 0,
             position: 0,
-            text: text.to_string(),
+            text: text.into(),
             clean: 0..text.len(),
             span: Span { start: 0, end: text.len() },
             words: text.split_whitespace().count(),
-            terms: Vec::new(),
+            terms: Default::default(),
             kind: SentenceKind::Body,
         };
         let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };
@@ -460,11 +460,11 @@ mod tests {
             .map(|i| Sentence {
                 doc: 0,
                 position: i,
-                text: one.trim_end().to_string(),
+                text: one.trim_end().into(),
                 clean: i * one.len()..(i + 1) * one.len() - 1,
                 span: Span { start: i * one.len(), end: (i + 1) * one.len() - 1 },
                 words: 10,
-                terms: Vec::new(),
+                terms: Default::default(),
                 kind: SentenceKind::Body,
             })
             .collect();

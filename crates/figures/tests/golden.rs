@@ -12,11 +12,11 @@ fn claims_of(text: &str) -> Vec<Claim> {
     let sentence = Sentence {
         doc: 0,
         position: 0,
-        text: text.to_string(),
+        text: text.into(),
         clean: 0..text.len(),
         span: Span { start: 0, end: text.len() },
         words: text.split_whitespace().count(),
-        terms: Vec::new(),
+        terms: Default::default(),
         kind: SentenceKind::Body,
     };
     let corpus = Corpus { sentences: vec![sentence], documents: 1, ..Corpus::default() };

@@ -46,12 +46,13 @@ const BACK_POINTERS: [&str; 12] =
 
 /// The features of every sentence of `corpus`, indexed like `corpus.sentences`.
 pub fn sentence_features(corpus: &Corpus) -> Vec<[f64; FEATURES]> {
-    features_with(corpus, &Vectors::new(corpus))
+    feature_rows(corpus, &Vectors::new(corpus)).collect()
 }
 
-/// [`sentence_features`] with the corpus's sentence vectors already built, for a method that
-/// needs them for its selection too.
-pub(crate) fn features_with(corpus: &Corpus, vectors: &Vectors) -> Vec<[f64; FEATURES]> {
+/// The rows of [`sentence_features`], one sentence at a time, with the corpus's sentence vectors
+/// already built (a method needs them for its selection too). A scorer reads each row once: all
+/// rows at once would be 128 bytes a sentence, as much as a large report's text.
+pub(crate) fn feature_rows<'c>(corpus: &'c Corpus, vectors: &'c Vectors) -> impl Iterator<Item = [f64; FEATURES]> + 'c {
     let cluster = vectors.sum();
     let reports = ReportSums::new(corpus, vectors);
     let probability = distribution(corpus);
@@ -59,47 +60,42 @@ pub(crate) fn features_with(corpus: &Corpus, vectors: &Vectors) -> Vec<[f64; FEA
     let ranks = eligible_ranks(corpus);
     let lengths = report_lengths(corpus);
     let other_reports = corpus.documents.saturating_sub(1) as f64;
-    corpus
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let rank = ranks[i] as f64;
-            let distinct: HashSet<TermId> = s.terms.iter().copied().collect();
-            let shared_terms = if other_reports > 0.0 && !distinct.is_empty() {
-                distinct.iter().map(|&t| f64::from(document_frequency(corpus, t).saturating_sub(1))).sum::<f64>()
-                    / (distinct.len() as f64 * other_reports)
-            } else {
-                0.0
-            };
-            let bigrams = s.terms.len().saturating_sub(1);
-            let shared = s.bigrams().filter(|b| shared_bigrams.contains(b)).count();
-            let mean_probability = if s.terms.is_empty() {
-                0.0
-            } else {
-                s.terms.iter().map(|t| probability.get(t).copied().unwrap_or(0.0)).sum::<f64>() / s.terms.len() as f64
-            };
-            [
-                f64::from(u8::from(ranks[i] == 0)),
-                f64::from(u8::from(ranks[i] == 1)),
-                1.0 / (rank + 1.0),
-                s.position as f64 / lengths.get(&s.doc).copied().unwrap_or(1).max(1) as f64,
-                (s.words.max(1) as f64).ln(),
-                f64::from(u8::from(s.words < SHORT_WORDS)),
-                f64::from(u8::from(s.words > LONG_WORDS)),
-                f64::from(cluster.cosine(vectors.get(i))),
-                reports.cosine_to_others(corpus, vectors, i),
-                shared_terms,
-                if bigrams > 0 { shared as f64 / bigrams as f64 } else { 0.0 },
-                // Relative to a uniform distribution, so cluster size does not shift it.
-                (1.0 + mean_probability * probability.len() as f64).ln(),
-                s.terms.len() as f64 / s.words.max(1) as f64,
-                f64::from(u8::from(s.text.chars().any(|c| c.is_ascii_digit()))),
-                f64::from(u8::from(has_quote(s))),
-                f64::from(u8::from(opens_with_back_pointer(s))),
-            ]
-        })
-        .collect()
+    corpus.sentences.iter().enumerate().map(move |(i, s)| {
+        let rank = ranks[i] as f64;
+        let distinct: HashSet<TermId> = s.terms.iter().copied().collect();
+        let shared_terms = if other_reports > 0.0 && !distinct.is_empty() {
+            distinct.iter().map(|&t| f64::from(document_frequency(corpus, t).saturating_sub(1))).sum::<f64>()
+                / (distinct.len() as f64 * other_reports)
+        } else {
+            0.0
+        };
+        let bigrams = s.terms.len().saturating_sub(1);
+        let shared = s.bigrams().filter(|b| shared_bigrams.contains(b)).count();
+        let mean_probability = if s.terms.is_empty() {
+            0.0
+        } else {
+            s.terms.iter().map(|t| probability.get(t).copied().unwrap_or(0.0)).sum::<f64>() / s.terms.len() as f64
+        };
+        [
+            f64::from(u8::from(ranks[i] == 0)),
+            f64::from(u8::from(ranks[i] == 1)),
+            1.0 / (rank + 1.0),
+            s.position as f64 / lengths.get(&s.doc).copied().unwrap_or(1).max(1) as f64,
+            (s.words.max(1) as f64).ln(),
+            f64::from(u8::from(s.words < SHORT_WORDS)),
+            f64::from(u8::from(s.words > LONG_WORDS)),
+            f64::from(cluster.cosine(vectors.get(i))),
+            reports.cosine_to_others(corpus, vectors, i),
+            shared_terms,
+            if bigrams > 0 { shared as f64 / bigrams as f64 } else { 0.0 },
+            // Relative to a uniform distribution, so cluster size does not shift it.
+            (1.0 + mean_probability * probability.len() as f64).ln(),
+            s.terms.len() as f64 / s.words.max(1) as f64,
+            f64::from(u8::from(s.text.chars().any(|c| c.is_ascii_digit()))),
+            f64::from(u8::from(has_quote(s))),
+            f64::from(u8::from(opens_with_back_pointer(s))),
+        ]
+    })
 }
 
 fn document_frequency(corpus: &Corpus, term: TermId) -> u32 {

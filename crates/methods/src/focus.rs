@@ -119,7 +119,7 @@ fn sub_corpus(corpus: &Corpus, kept: &[usize]) -> Corpus {
     docs.sort_unstable();
     docs.dedup();
     for s in &sentences {
-        for &t in &s.terms {
+        for &t in s.terms.iter() {
             if last_doc[t as usize] != s.doc {
                 last_doc[t as usize] = s.doc;
                 document_frequency[t as usize] += 1;

@@ -2,7 +2,7 @@
 //! predicts how much of each sentence a reference summary would contain. The `learned` method
 //! ranks by it; `consensus` adds it to concept coverage.
 
-use crate::features::features_with;
+use crate::features::feature_rows;
 use crate::linear_model::{LinearModel, ModelError};
 use crate::vectors::Vectors;
 use chorus_core::Corpus;
@@ -34,7 +34,7 @@ impl SentenceScorer {
 
     /// The model's score of every sentence of `corpus`.
     pub(crate) fn scores(&self, corpus: &Corpus, vectors: &Vectors) -> Vec<f64> {
-        features_with(corpus, vectors).iter().map(|row| self.model.score(row)).collect()
+        feature_rows(corpus, vectors).map(|row| self.model.score(&row)).collect()
     }
 }
 

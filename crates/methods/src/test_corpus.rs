@@ -24,7 +24,7 @@ pub fn corpus(documents: &[&str]) -> Corpus {
                 Some(rest) => (SentenceKind::Headline, rest),
                 None => (SentenceKind::Body, piece),
             };
-            let terms = body
+            let terms: Vec<u32> = body
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
                 .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
@@ -38,11 +38,11 @@ pub fn corpus(documents: &[&str]) -> Corpus {
             sentences.push(Sentence {
                 doc,
                 position,
-                text: body.to_string(),
+                text: body.into(),
                 clean: start..end,
                 span: Span { start, end },
                 words: body.split_whitespace().count(),
-                terms,
+                terms: terms.into(),
                 kind,
             });
             start = end + 2;

@@ -97,7 +97,7 @@ pub fn idf(corpus: &Corpus, term: TermId) -> f32 {
 pub fn sentence_idf(corpus: &Corpus) -> Vec<f32> {
     let mut frequency = vec![0u32; corpus.vocabulary.len()];
     for sentence in &corpus.sentences {
-        let mut terms = sentence.terms.clone();
+        let mut terms = sentence.terms.to_vec();
         terms.sort_unstable();
         terms.dedup();
         for term in terms {

@@ -45,10 +45,10 @@ impl Segmenter {
                 sentences.push(Sentence {
                     doc,
                     position,
-                    text: text.to_owned(),
+                    text: document.clean.slice(range.clone()),
                     span: document.clean.original_span(range.clone()),
                     words,
-                    terms: terms.clone(),
+                    terms: terms.as_slice().into(),
                     kind: sentence_kind(text, words, is_whole_line(clean, &range)),
                     clean: range,
                 });

@@ -47,8 +47,10 @@ impl Vocabulary {
         self.stems.reserve(word_forms);
     }
 
-    /// The stem behind each id.
-    pub(crate) fn into_stems(self) -> Vec<String> {
+    /// The stem behind each id, held no bigger than it is (the reserve of a long text is far
+    /// larger than its vocabulary).
+    pub(crate) fn into_stems(mut self) -> Vec<String> {
+        self.stems.shrink_to_fit();
         self.stems
     }
 }

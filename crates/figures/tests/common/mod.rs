@@ -66,11 +66,11 @@ pub fn corpus_of(documents: &[Document]) -> Corpus {
             sentences.push(Sentence {
                 doc,
                 position,
-                text: sentence.to_string(),
+                text: sentence.into(),
                 clean: range.clone(),
                 span: Span { start: range.start, end: range.end },
                 words: sentence.split_whitespace().count(),
-                terms: Vec::new(),
+                terms: Default::default(),
                 kind: SentenceKind::Body,
             });
         }

@@ -58,12 +58,16 @@ struct Coverage<'a> {
 impl Objective for Coverage<'_> {
     fn gain(&self, sentence: usize) -> f64 {
         let index = self.index;
-        index.concepts[sentence].iter().filter(|&&c| !self.covered[c]).map(|&c| index.weights[c]).sum()
+        index.concepts[sentence]
+            .iter()
+            .filter(|&&c| !self.covered[c as usize])
+            .map(|&c| index.weights[c as usize])
+            .sum()
     }
 
     fn add(&mut self, sentence: usize) {
         for &concept in &self.index.concepts[sentence] {
-            self.covered[concept] = true;
+            self.covered[concept as usize] = true;
         }
     }
 }

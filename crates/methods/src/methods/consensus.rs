@@ -178,14 +178,17 @@ struct Agreement<'a> {
 
 impl Objective for Agreement<'_> {
     fn gain(&self, sentence: usize) -> f64 {
-        let new_concepts: f64 =
-            self.index.concepts[sentence].iter().filter(|&&c| !self.covered[c]).map(|&c| self.shares[c]).sum();
+        let new_concepts: f64 = self.index.concepts[sentence]
+            .iter()
+            .filter(|&&c| !self.covered[c as usize])
+            .map(|&c| self.shares[c as usize])
+            .sum();
         new_concepts + self.values[sentence]
     }
 
     fn add(&mut self, sentence: usize) {
         for &concept in &self.index.concepts[sentence] {
-            self.covered[concept] = true;
+            self.covered[concept as usize] = true;
         }
     }
 }
@@ -201,7 +204,7 @@ mod tests {
     use chorus_core::Limit;
 
     fn texts(c: &Corpus, chosen: &[usize]) -> Vec<String> {
-        chosen.iter().map(|&s| c.sentences[s].text.clone()).collect()
+        chosen.iter().map(|&s| c.sentences[s].text.to_string()).collect()
     }
 
     #[test]

@@ -41,7 +41,7 @@ impl Method for SumBasic {
         for tier in classic::tiers(corpus) {
             let mut containing: HashMap<TermId, Vec<usize>> = HashMap::default();
             for s in tier {
-                let mut terms = corpus.sentences[s].terms.clone();
+                let mut terms = corpus.sentences[s].terms.to_vec();
                 terms.sort_unstable();
                 terms.dedup();
                 terms.into_iter().for_each(|t| containing.entry(t).or_default().push(s));
@@ -65,7 +65,7 @@ impl Method for SumBasic {
                 }
                 let Some(next) = next else { break };
                 selection.take(next);
-                let mut taken = corpus.sentences[next].terms.clone();
+                let mut taken = corpus.sentences[next].terms.to_vec();
                 taken.sort_unstable();
                 taken.dedup();
                 for term in &taken {

@@ -47,7 +47,7 @@ struct Words {
 
 impl Words {
     fn of(sentence: &Sentence) -> Self {
-        let mut distinct = sentence.terms.clone();
+        let mut distinct = sentence.terms.to_vec();
         distinct.sort_unstable();
         distinct.dedup();
         Words { length: sentence.terms.len(), distinct }
