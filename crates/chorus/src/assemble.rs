@@ -136,7 +136,7 @@ fn printed(prepared: &Prepared, index: usize, name: Option<&Name>) -> String {
     let text = &prepared.choices().sentences[index].text;
     match name {
         Some(name) => format!("{} {}", name.text, &text[name.replaces..]),
-        None => text.clone(),
+        None => text.to_string(),
     }
 }
 
