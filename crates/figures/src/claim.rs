@@ -5,6 +5,7 @@ use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after, singular};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
+use crate::incident::clause_around;
 use crate::measure::{measure_at, Amount, MeasureMatch};
 use crate::measured::measured_thing;
 use crate::number::{number_at, qualifier_before, NumberMatch, Value};
@@ -50,6 +51,10 @@ pub struct Claim {
     pub scope: Option<Scope>,
     /// Where the count is limited to: aboard, on the ground, a named place (`crate::place`).
     pub place: Option<Place>,
+    /// The words of the count's clause around it, as written, without the count's own words:
+    /// where `crate::group` reads which incident it is about (`crate::incident`).
+    #[serde(skip)]
+    pub clause: Vec<String>,
     /// The number sits inside a direct quotation.
     pub quoted: bool,
     /// Who gives the figure, as written: `the Algerian interior ministry said`.
@@ -419,6 +424,7 @@ fn build_claim(
         phase: figure.phase,
         scope: scope_of(tokens, figure.start, figure.end),
         place: place_after(tokens, figure.end),
+        clause: clause_around(tokens, figure.start, figure.end),
         quoted: is_quoted(tokens, figure.number_start),
         attribution,
         day: day.map(|d| parts.text[d.range.clone()].to_string()),

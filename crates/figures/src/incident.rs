@@ -1,0 +1,224 @@
+//! Which incident a count is about, read from the places its clause names.
+//!
+//! A cluster may tell several incidents of one kind: the embassy bombings in Nairobi and in
+//! Dar es Salaam, the blasts in Argun and elsewhere in Chechnya. Their tolls share counted
+//! thing and event, and the place that tells them apart is often far from the number (`the
+//! bombing of the U.S. Embassy in Tanzania killed 11 people`). The places that matter are the
+//! ones the cluster names right after a count (`11 of them in Tanzania`, `5,400 injured in
+//! Kenya`: [`crate::place`]); other names join them as aliases when a clause says where they
+//! lie (`Nairobi, Kenya`, `Nairobi in neighboring Kenya`, `the Kenyan capital Nairobi`). Each
+//! count then gets the set of places its clause names: one place, several (a total, also for
+//! `both` and `twin`), or none, when the incident cannot be told (see `crate::group`).
+
+use crate::place::Place;
+use crate::token::Token;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+const LEXICON: &str = include_str!("../lexicon/incident.txt");
+
+/// The words of list `kind` in `lexicon/incident.txt`.
+fn list(kind: &str) -> Vec<&'static str> {
+    let lines = LEXICON.lines().filter_map(|l| l.strip_prefix(kind)?.strip_prefix(':'));
+    lines.flat_map(str::split_whitespace).collect()
+}
+
+static CLAUSE_BREAKS: LazyLock<Vec<&str>> = LazyLock::new(|| list("clause_break"));
+static SEVERAL: LazyLock<Vec<&str>> = LazyLock::new(|| list("several"));
+static WITHIN: LazyLock<Vec<&str>> = LazyLock::new(|| list("within"));
+static CAPITAL: LazyLock<Vec<&str>> = LazyLock::new(|| list("capital"));
+static DEMONYM_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| list("demonym_ending"));
+
+/// Words a place name may have (`Dar es Salaam`).
+const NAME_WORDS: usize = 3;
+
+/// The words of the clause around tokens `start..end` (a count), without the count's own
+/// words, as written: what [`Gazetteer::regions`] reads places from.
+pub fn clause_around(tokens: &[Token], start: usize, end: usize) -> Vec<String> {
+    let is_break = |t: &Token| t.is_any(&CLAUSE_BREAKS);
+    let from = tokens[..start].iter().rposition(is_break).map_or(0, |b| b + 1);
+    let to = tokens[end..].iter().position(is_break).map_or(tokens.len(), |b| end + b);
+    tokens[from..start].iter().chain(&tokens[end..to]).map(|t| t.text.to_string()).collect()
+}
+
+/// A place set of a count: the regions its clause names, and whether it says `both`.
+pub type Regions = BTreeSet<usize>;
+
+/// The places of a cluster that counts are limited to, each with its aliases.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Lowercase name (words joined by one space) to region.
+    region_of: HashMap<String, usize>,
+    /// Canonical name of each region: the first place named after a count.
+    names: Vec<String>,
+}
+
+/// The region standing for `both`, `twin`: several places, not named.
+const SEVERAL_PLACES: usize = usize::MAX;
+
+impl Gazetteer {
+    /// The places named right after the claims' counts, joined by the aliases their clauses
+    /// give.
+    pub fn of<'a>(places: impl Iterator<Item = &'a Place>, clauses: impl Iterator<Item = &'a [String]>) -> Gazetteer {
+        let mut gazetteer = Gazetteer::default();
+        for place in places {
+            if let Place::Named(name) = place {
+                if !gazetteer.region_of.contains_key(name) {
+                    gazetteer.region_of.insert(name.clone(), gazetteer.names.len());
+                    gazetteer.names.push(name.clone());
+                }
+            }
+        }
+        if gazetteer.names.len() < 2 {
+            return gazetteer;
+        }
+        for clause in clauses {
+            gazetteer.learn_aliases(clause);
+        }
+        gazetteer
+    }
+
+    /// The name of a region, for display.
+    pub fn name(&self, region: usize) -> &str {
+        self.names.get(region).map_or("several places", String::as_str)
+    }
+
+    /// `A, B`, `A in (neighboring) B`, `B's capital A`, `the Bn capital A`, where B is known:
+    /// A is in B's region.
+    fn learn_aliases(&mut self, clause: &[String]) {
+        for at in 0..clause.len() {
+            let Some((region, end)) = self.known_at(clause, at) else { continue };
+            // A before B: `Nairobi, Kenya`, `Nairobi in neighboring Kenya`.
+            let mut before = at;
+            while before > 0
+                && (clause[before - 1] == "," || WITHIN.contains(&clause[before - 1].to_lowercase().as_str()))
+            {
+                before -= 1;
+            }
+            if before < at {
+                if let Some(name) = capitalised_run_ending(clause, before) {
+                    self.alias(name, region);
+                }
+            }
+            // A after B: `Tanzania's commercial capital Dar es Salaam`.
+            let capital =
+                (end..clause.len().min(end + 3)).find(|&k| CAPITAL.contains(&clause[k].to_lowercase().as_str()));
+            if let Some(name) = capital.and_then(|k| capitalised_run_starting(clause, k + 1)) {
+                self.alias(name, region);
+            }
+        }
+    }
+
+    fn alias(&mut self, name: String, region: usize) {
+        self.region_of.entry(name).or_insert(region);
+    }
+
+    /// The region of the known name (or its demonym: `Kenyan`, `Tanzanian`, `Tanzania's`) starting
+    /// at word `at`, and the word after it.
+    fn known_at(&self, clause: &[String], at: usize) -> Option<(usize, usize)> {
+        for words in (1..=NAME_WORDS).rev() {
+            let Some(name) = clause.get(at..at + words) else { continue };
+            let name = name.join(" ").to_lowercase();
+            let bare = name.trim_end_matches("'s");
+            if let Some(&region) = self.region_of.get(bare) {
+                return Some((region, at + words));
+            }
+            if words == 1 {
+                let ending = |n: &String| bare.strip_prefix(n.as_str()).is_some_and(|e| DEMONYM_ENDINGS.contains(&e));
+                let place = self.names.iter().position(ending);
+                if let Some(region) = place {
+                    return Some((region, at + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// The regions the clause names (empty when it names none).
+    pub fn regions(&self, clause: &[String]) -> Regions {
+        let mut regions = Regions::new();
+        if self.names.len() < 2 {
+            return regions;
+        }
+        let mut at = 0;
+        while at < clause.len() {
+            if SEVERAL.contains(&clause[at].to_lowercase().as_str()) {
+                regions.insert(SEVERAL_PLACES);
+            }
+            match self.known_at(clause, at) {
+                Some((region, end)) => {
+                    regions.insert(region);
+                    at = end;
+                }
+                None => at += 1,
+            }
+        }
+        regions
+    }
+}
+
+/// The lowercase capitalised run (at most [`NAME_WORDS`] words) that ends before word `end`.
+fn capitalised_run_ending(clause: &[String], end: usize) -> Option<String> {
+    let start = (end.saturating_sub(NAME_WORDS)..end).find(|&k| clause[k..end].iter().all(|w| is_name_word(w)))?;
+    (clause[start].chars().next().is_some_and(char::is_uppercase)).then(|| clause[start..end].join(" ").to_lowercase())
+}
+
+/// The lowercase capitalised run (at most [`NAME_WORDS`] words) that starts at word `start`.
+fn capitalised_run_starting(clause: &[String], start: usize) -> Option<String> {
+    let len = clause.get(start..)?.iter().take(NAME_WORDS).take_while(|w| is_name_word(w)).count();
+    (len > 0 && clause[start].chars().next().is_some_and(char::is_uppercase))
+        .then(|| clause[start..start + len].join(" ").to_lowercase())
+}
+
+/// A word of a place name: capitalised, or a particle of one (`Dar es Salaam`).
+fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) || ["es", "de", "al", "el"].contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    fn gazetteer(places: &[&str], sentences: &[&str]) -> Gazetteer {
+        let places: Vec<Place> = places.iter().map(|p| Place::Named(p.to_string())).collect();
+        let clauses: Vec<Vec<String>> = sentences.iter().map(|s| words(s)).collect();
+        Gazetteer::of(places.iter(), clauses.iter().map(Vec::as_slice))
+    }
+
+    fn named(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.regions(&words(text)).into_iter().map(|r| g.name(r).to_string()).collect()
+    }
+
+    #[test]
+    fn a_clause_ends_at_while_but_not_at_a_comma() {
+        let tokens = tokenize("The Tanzanian bombing killed 10 people, while a bombing in Kenya killed 224.");
+        let ten = tokens.iter().position(|t| t.text == "10").unwrap();
+        let clause = clause_around(&tokens, ten, ten + 2);
+        assert_eq!(clause, ["The", "Tanzanian", "bombing", "killed", ","]);
+    }
+
+    #[test]
+    fn aliases_join_the_place_they_lie_in() {
+        let g = gazetteer(
+            &["kenya", "tanzania"],
+            &["the U.S. Embassy in Nairobi, Kenya", "Tanzania's commercial capital Dar es Salaam"],
+        );
+        assert_eq!(named(&g, "the U.S. Embassy in Nairobi killed 247 people"), ["kenya"]);
+        assert_eq!(named(&g, "the bombing in Dar es Salaam killed 11"), ["tanzania"]);
+        assert_eq!(named(&g, "The Tanzanian embassy bombing killed 10 people"), ["tanzania"]);
+        assert_eq!(named(&g, "embassies in Kenya and Tanzania killed 257"), ["kenya", "tanzania"]);
+        assert_eq!(named(&g, "the toll for both bombings rose to 259"), ["several places"]);
+        assert!(named(&g, "the blast killed 247 people").is_empty());
+    }
+
+    #[test]
+    fn one_place_named_is_the_story_own() {
+        let g = gazetteer(&["algeria"], &["the gas plant in In Amenas, Algeria"]);
+        assert!(named(&g, "killed 37 in Algeria").is_empty());
+    }
+}
