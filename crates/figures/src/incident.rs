@@ -10,7 +10,7 @@
 //! count then gets the set of places its clause names: one place, several (a total, also for
 //! `both` and `twin`), or none, when the incident cannot be told (see `crate::group`).
 
-use crate::place::Place;
+use crate::place::{is_never_a_place, Place};
 use crate::token::Token;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -47,10 +47,13 @@ pub type Regions = BTreeSet<usize>;
 /// The places of a cluster that counts are limited to, each with its aliases.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    /// Lowercase name (words joined by one space) to region.
+    /// Lowercase name (words joined by one space) to place: an index into `names`.
     region_of: HashMap<String, usize>,
-    /// Canonical name of each region: the first place named after a count.
+    /// The places named after a count, in order of first mention.
     names: Vec<String>,
+    /// The place each place lies in (itself for a region's first place): `Nairobi, Kenya`
+    /// joins two places named after counts into one region.
+    within: Vec<usize>,
 }
 
 /// The region standing for `both`, `twin`: several places, not named.
@@ -65,6 +68,7 @@ impl Gazetteer {
             if let Place::Named(name) = place {
                 if !gazetteer.region_of.contains_key(name) {
                     gazetteer.region_of.insert(name.clone(), gazetteer.names.len());
+                    gazetteer.within.push(gazetteer.names.len());
                     gazetteer.names.push(name.clone());
                 }
             }
@@ -88,29 +92,51 @@ impl Gazetteer {
     fn learn_aliases(&mut self, clause: &[String]) {
         for at in 0..clause.len() {
             let Some((region, end)) = self.known_at(clause, at) else { continue };
-            // A before B: `Nairobi, Kenya`, `Nairobi in neighboring Kenya`.
-            let mut before = at;
-            while before > 0
-                && (clause[before - 1] == "," || WITHIN.contains(&clause[before - 1].to_lowercase().as_str()))
-            {
-                before -= 1;
-            }
-            if before < at {
-                if let Some(name) = capitalised_run_ending(clause, before) {
-                    self.alias(name, region);
-                }
+            // Only a place named after a count joins another such place into one region: an
+            // alias (`Thursday` in `the Kenyan capital Thursday`) joins nothing.
+            let written = clause[at..end].join(" ").to_lowercase();
+            let direct = self.names.iter().any(|n| *n == written);
+            // A before B: `Nairobi, Kenya`, `Nairobi in neighboring Kenya` (not `the Embassy in
+            // Kenya`: only a comma or `in neighboring` says that one place lies in the other).
+            let lower = |k: usize| clause[k].to_lowercase();
+            let before = if at >= 1 && clause[at - 1] == "," {
+                Some(at - 1)
+            } else {
+                (at >= 2 && lower(at - 2) == "in" && WITHIN.contains(&lower(at - 1).as_str())).then(|| at - 2)
+            };
+            if let Some(name) = before.and_then(|b| capitalised_run_ending(clause, b)) {
+                self.alias(name, region, direct);
             }
             // A after B: `Tanzania's commercial capital Dar es Salaam`.
             let capital =
                 (end..clause.len().min(end + 3)).find(|&k| CAPITAL.contains(&clause[k].to_lowercase().as_str()));
             if let Some(name) = capital.and_then(|k| capitalised_run_starting(clause, k + 1)) {
-                self.alias(name, region);
+                self.alias(name, region, direct);
             }
         }
     }
 
-    fn alias(&mut self, name: String, region: usize) {
-        self.region_of.entry(name).or_insert(region);
+    fn alias(&mut self, name: String, region: usize, direct: bool) {
+        match self.region_of.get(&name) {
+            Some(&place) if direct && self.names[place] == name => {
+                let (a, b) = (self.region(place), self.region(region));
+                // The earlier-named place stands for the region.
+                self.within[a.max(b)] = a.min(b);
+            }
+            Some(_) => {}
+            None if name.split(' ').any(is_never_a_place) => {}
+            None => {
+                self.region_of.insert(name, region);
+            }
+        }
+    }
+
+    /// The region place `place` lies in.
+    fn region(&self, mut place: usize) -> usize {
+        while self.within[place] != place {
+            place = self.within[place];
+        }
+        place
     }
 
     /// The region of the known name (or its demonym: `Kenyan`, `Tanzanian`, `Tanzania's`) starting
@@ -120,14 +146,14 @@ impl Gazetteer {
             let Some(name) = clause.get(at..at + words) else { continue };
             let name = name.join(" ").to_lowercase();
             let bare = name.trim_end_matches("'s");
-            if let Some(&region) = self.region_of.get(bare) {
-                return Some((region, at + words));
+            if let Some(&place) = self.region_of.get(bare) {
+                return Some((self.region(place), at + words));
             }
             if words == 1 {
                 let ending = |n: &String| bare.strip_prefix(n.as_str()).is_some_and(|e| DEMONYM_ENDINGS.contains(&e));
                 let place = self.names.iter().position(ending);
-                if let Some(region) = place {
-                    return Some((region, at + 1));
+                if let Some(place) = place {
+                    return Some((self.region(place), at + 1));
                 }
             }
         }
@@ -196,24 +222,28 @@ mod tests {
 
     #[test]
     fn a_clause_ends_at_while_but_not_at_a_comma() {
-        let tokens = tokenize("The Tanzanian bombing killed 10 people, while a bombing in Kenya killed 224.");
+        let tokens = tokenize("The U.S. bombing killed 10 people, while a bombing in Kenya killed 224.");
         let ten = tokens.iter().position(|t| t.text == "10").unwrap();
         let clause = clause_around(&tokens, ten, ten + 2);
-        assert_eq!(clause, ["The", "Tanzanian", "bombing", "killed", ","]);
+        assert_eq!(clause, ["The", "U.S", ".", "bombing", "killed", ","]);
     }
 
     #[test]
     fn aliases_join_the_place_they_lie_in() {
         let g = gazetteer(
-            &["kenya", "tanzania"],
+            &["kenya", "tanzania", "nairobi"],
             &["the U.S. Embassy in Nairobi, Kenya", "Tanzania's commercial capital Dar es Salaam"],
         );
         assert_eq!(named(&g, "the U.S. Embassy in Nairobi killed 247 people"), ["kenya"]);
+        assert_eq!(named(&g, "the Kenyan capital, Nairobi"), ["kenya"]);
+        let days = gazetteer(&["kenya", "tanzania"], &["the Kenyan capital Thursday", "in Tanzania, Thursday"]);
+        assert_eq!(named(&days, "in Tanzania on Thursday"), ["tanzania"]);
         assert_eq!(named(&g, "the bombing in Dar es Salaam killed 11"), ["tanzania"]);
         assert_eq!(named(&g, "The Tanzanian embassy bombing killed 10 people"), ["tanzania"]);
         assert_eq!(named(&g, "embassies in Kenya and Tanzania killed 257"), ["kenya", "tanzania"]);
         assert_eq!(named(&g, "the toll for both bombings rose to 259"), ["several places"]);
         assert!(named(&g, "the blast killed 247 people").is_empty());
+        assert_eq!(named(&gazetteer(&["kenya", "tanzania"], &["the Embassy in Kenya", "the Embassy in Tanzania"]), "the Embassy in Kenya"), ["kenya"]);
     }
 
     #[test]

@@ -40,6 +40,11 @@ fn is_in(kind: &str, token: &Token) -> bool {
     words(kind).any(|w| w == bare)
 }
 
+/// Whether the lowercase word never names a place (`the`, `Thursday`, `January`).
+pub fn is_never_a_place(word: &str) -> bool {
+    words("not_a_place").any(|w| w == word)
+}
+
 /// How many tokens after a count's phrase its place may start (`four people killed on the
 /// ground`: the place follows the verb).
 const REACH: usize = 4;
