@@ -96,16 +96,16 @@ impl Gazetteer {
             // alias (`Thursday` in `the Kenyan capital Thursday`) joins nothing.
             let written = clause[at..end].join(" ").to_lowercase();
             let direct = self.names.iter().any(|n| *n == written);
-            // A before B: `Nairobi, Kenya`, `Nairobi in neighboring Kenya` (not `the Embassy in
-            // Kenya`: only a comma or `in neighboring` says that one place lies in the other).
+            // A before B: `Nairobi, Kenya`; `Nairobi in neighboring Kenya` only when both are
+            // places named after counts (`the U.S. Embassy in neighboring Kenya` names no place).
             let lower = |k: usize| clause[k].to_lowercase();
-            let before = if at >= 1 && clause[at - 1] == "," {
-                Some(at - 1)
-            } else {
-                (at >= 2 && lower(at - 2) == "in" && WITHIN.contains(&lower(at - 1).as_str())).then(|| at - 2)
-            };
-            if let Some(name) = before.and_then(|b| capitalised_run_ending(clause, b)) {
-                self.alias(name, region, direct);
+            let comma = at >= 1 && clause[at - 1] == ",";
+            let neighboring = at >= 2 && lower(at - 2) == "in" && WITHIN.contains(&lower(at - 1).as_str());
+            let before = if comma { at - 1 } else { at.saturating_sub(2) };
+            if let Some(name) = (comma || neighboring).then(|| capitalised_run_ending(clause, before)).flatten() {
+                if comma || self.names.contains(&name) {
+                    self.alias(name, region, direct);
+                }
             }
             // A after B: `Tanzania's commercial capital Dar es Salaam`.
             let capital =
@@ -238,6 +238,8 @@ mod tests {
         assert_eq!(named(&g, "the Kenyan capital, Nairobi"), ["kenya"]);
         let days = gazetteer(&["kenya", "tanzania"], &["the Kenyan capital Thursday", "in Tanzania, Thursday"]);
         assert_eq!(named(&days, "in Tanzania on Thursday"), ["tanzania"]);
+        let embassy = gazetteer(&["kenya", "tanzania"], &["the U.S. Embassy in neighboring Kenya"]);
+        assert_eq!(named(&embassy, "the U.S. Embassy in Tanzania"), ["tanzania"]);
         assert_eq!(named(&g, "the bombing in Dar es Salaam killed 11"), ["tanzania"]);
         assert_eq!(named(&g, "The Tanzanian embassy bombing killed 10 people"), ["tanzania"]);
         assert_eq!(named(&g, "embassies in Kenya and Tanzania killed 257"), ["kenya", "tanzania"]);
