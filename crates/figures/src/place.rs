@@ -8,6 +8,7 @@
 //! places named beside a count are the story's own (`killed in Paris`), and keeping those apart
 //! would only miss disputes.
 
+use crate::number::number_at;
 use crate::token::Token;
 use serde::Serialize;
 
@@ -109,7 +110,18 @@ fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
             .collect();
         let first = tokens.get(k + 1)?;
         if first.is_capitalised() && !is_in("not_a_place", first) && !name.is_empty() {
-            return Some(Place::Named(name.join(" ")));
+            // `in Chechnya and its neighboring republic of Dagestan`: a total of places, not
+            // the first place's count.
+            let and = k + 1 + name.len();
+            // Not `in Kenya and 70 in Tanzania`: another count has its own place.
+            let joined = tokens.get(and).is_some_and(|t| t.is("and"));
+            let others = (and + 1..tokens.len().min(and + 2 + REACH))
+                .take_while(|&o| joined && tokens[o].is_word && number_at(tokens, o).is_none());
+            let mut name = name.join(" ");
+            if let Some(o) = others.into_iter().find(|&o| tokens[o].is_capitalised() && !is_in("not_a_place", &tokens[o])) {
+                name = format!("{name} and {}", tokens[o].lower);
+            }
+            return Some(Place::Named(name));
         }
     }
     None
@@ -145,6 +157,9 @@ mod tests {
     fn named_places_but_not_days_or_other_clauses() {
         assert_eq!(place("5,400 injured in Kenya and 70 in Tanzania", "injured"), Some(Place::Named("kenya".into())));
         assert_eq!(place("11 killed in Dar es Salaam", "killed"), Some(Place::Named("dar es salaam".into())));
+        let both = place("detained 200 people in Chechnya and its neighboring republic of Dagestan", "people");
+        assert_eq!(both, Some(Place::Named("chechnya and dagestan".into())));
+        assert_eq!(place("killed 12 in Paris and wounded 40", "12"), Some(Place::Named("paris".into())));
         assert_eq!(place("113 people killed in the Concorde crash", "people"), None);
         assert_eq!(place("12 people killed in Sunday's attack", "people"), None);
         assert_eq!(place("12 people killed, and then in Paris", "people"), None);
