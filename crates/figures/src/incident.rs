@@ -11,7 +11,7 @@
 //! `both` and `twin`), or none, when the incident cannot be told (see `crate::group`).
 
 use crate::place::{is_never_a_place, Place};
-use crate::token::Token;
+use crate::token::{lexicon_list, Token};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -19,8 +19,7 @@ const LEXICON: &str = include_str!("../lexicon/incident.txt");
 
 /// The words of list `kind` in `lexicon/incident.txt`.
 fn list(kind: &str) -> Vec<&'static str> {
-    let lines = LEXICON.lines().filter_map(|l| l.strip_prefix(kind)?.strip_prefix(':'));
-    lines.flat_map(str::split_whitespace).collect()
+    lexicon_list(LEXICON, kind)
 }
 
 static CLAUSE_BREAKS: LazyLock<Vec<&str>> = LazyLock::new(|| list("clause_break"));
@@ -245,7 +244,13 @@ mod tests {
         assert_eq!(named(&g, "embassies in Kenya and Tanzania killed 257"), ["kenya", "tanzania"]);
         assert_eq!(named(&g, "the toll for both bombings rose to 259"), ["several places"]);
         assert!(named(&g, "the blast killed 247 people").is_empty());
-        assert_eq!(named(&gazetteer(&["kenya", "tanzania"], &["the Embassy in Kenya", "the Embassy in Tanzania"]), "the Embassy in Kenya"), ["kenya"]);
+        assert_eq!(
+            named(
+                &gazetteer(&["kenya", "tanzania"], &["the Embassy in Kenya", "the Embassy in Tanzania"]),
+                "the Embassy in Kenya"
+            ),
+            ["kenya"]
+        );
     }
 
     #[test]

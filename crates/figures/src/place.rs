@@ -11,6 +11,7 @@
 use crate::number::number_at;
 use crate::token::Token;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// The place a count is limited to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -53,14 +54,13 @@ const REACH: usize = 4;
 const NAME_WORDS: usize = 3;
 
 /// Tokens that end the stretch a place is read in: another clause or another count.
-const BREAKS: &[&str] =
-    &[".", ",", ";", ":", "(", ")", "and", "but", "while", "including", "when", "as", "who", "which", "that", "after"];
+static BREAKS: LazyLock<Vec<&str>> = LazyLock::new(|| words("break").collect());
 
 /// The place of the count whose phrase ends before token `end`.
 pub fn place_after(tokens: &[Token], end: usize) -> Option<Place> {
     let limit = tokens.len().min(end + REACH);
     let mut k = end;
-    while k < limit && !tokens[k].is_any(BREAKS) {
+    while k < limit && !tokens[k].is_any(&BREAKS) {
         if let Some(place) = place_at(tokens, k) {
             return Some(place);
         }
@@ -118,7 +118,9 @@ fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
             let others = (and + 1..tokens.len().min(and + 2 + REACH))
                 .take_while(|&o| joined && tokens[o].is_word && number_at(tokens, o).is_none());
             let mut name = name.join(" ");
-            if let Some(o) = others.into_iter().find(|&o| tokens[o].is_capitalised() && !is_in("not_a_place", &tokens[o])) {
+            if let Some(o) =
+                others.into_iter().find(|&o| tokens[o].is_capitalised() && !is_in("not_a_place", &tokens[o]))
+            {
                 name = format!("{name} and {}", tokens[o].lower);
             }
             return Some(Place::Named(name));
