@@ -31,12 +31,19 @@ static DEMONYM_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| list("demonym_end
 /// Words a place name may have (`Dar es Salaam`).
 const NAME_WORDS: usize = 3;
 
+/// How far a count's clause is read on each side, in tokens: a clause longer than that names
+/// its places within it too, and the bound keeps a sentence of thousands of counts linear.
+const CLAUSE_REACH: usize = 40;
+
 /// The words of the clause around tokens `start..end` (a count), without the count's own
-/// words, as written: what [`Gazetteer::regions`] reads places from.
+/// words, as written, at most [`CLAUSE_REACH`] tokens each side: what [`Gazetteer::regions`]
+/// reads places from.
 pub fn clause_around(tokens: &[Token], start: usize, end: usize) -> Vec<String> {
     let is_break = |t: &Token| t.is_any(&CLAUSE_BREAKS);
-    let from = tokens[..start].iter().rposition(is_break).map_or(0, |b| b + 1);
-    let to = tokens[end..].iter().position(is_break).map_or(tokens.len(), |b| end + b);
+    let lowest = start.saturating_sub(CLAUSE_REACH);
+    let from = tokens[lowest..start].iter().rposition(is_break).map_or(lowest, |b| lowest + b + 1);
+    let highest = tokens.len().min(end + CLAUSE_REACH);
+    let to = tokens[end..highest].iter().position(is_break).map_or(highest, |b| end + b);
     tokens[from..start].iter().chain(&tokens[end..to]).map(|t| t.text.to_string()).collect()
 }
 
