@@ -101,7 +101,7 @@ impl Gazetteer {
             // Only a place named after a count joins another such place into one region: an
             // alias (`Thursday` in `the Kenyan capital Thursday`) joins nothing.
             let written = clause[at..end].join(" ").to_lowercase();
-            let direct = self.names.iter().any(|n| *n == written);
+            let direct = self.names.contains(&written);
             // A before B: `Nairobi, Kenya`; `Nairobi in neighboring Kenya` only when both are
             // places named after counts (`the U.S. Embassy in neighboring Kenya` names no place).
             let lower = |k: usize| clause[k].to_lowercase();
