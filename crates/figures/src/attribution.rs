@@ -6,22 +6,22 @@
 //! the nearest source of its sentence; a bare pronoun (`it said`) stands for the last named
 //! source of the same report, which the caller keeps.
 
-use crate::token::{lexicon_words, Token};
+use crate::token::{lexicon_list, lexicon_phrases, lexicon_words, Token};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Word lists of this module (`lexicon/attribution.txt`).
+const LEXICON_ATTRIBUTION: &str = include_str!("../lexicon/attribution.txt");
+
 static SPEECH_VERBS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_words(include_str!("../lexicon/speech_verbs.txt")));
 
-const INTRODUCERS: &[&[&str]] = &[&["according", "to"], &["citing"]];
+static INTRODUCERS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| lexicon_phrases(LEXICON_ATTRIBUTION, "introducer"));
 
 /// Words that end a subject read leftwards from its verb.
-const SUBJECT_BOUNDARIES: &[&str] = &[
-    "that", "but", "while", "when", "which", "who", "whom", "after", "as", "because", "if", "since", "where", "were",
-    "was", "is", "are", "have", "has", "had", "be", "been", "to", "by", "in", "on", "at", "with", "from", "earlier",
-    "later", "then", "and",
-];
+static SUBJECT_BOUNDARIES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon_list(LEXICON_ATTRIBUTION, "subject_boundary"));
 
-const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "i"];
+static PRONOUNS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_ATTRIBUTION, "pronoun"));
 
 /// The longest subject or source phrase taken, in tokens.
 const MAX_PHRASE: usize = 8;
@@ -80,7 +80,7 @@ fn spoken_source(tokens: &[Token], i: usize) -> Option<Source> {
         return None;
     }
     if start < i {
-        let is_pronoun = i - start == 1 && tokens[start].is_any(PRONOUNS);
+        let is_pronoun = i - start == 1 && tokens[start].is_any(&PRONOUNS);
         let end = if verb.is_any(&["told", "tells"]) { told_whom(tokens, i + 1) } else { i + 1 };
         return Some(Source { token: i, range: tokens[start].range.start..tokens[end - 1].range.end, is_pronoun });
     }
@@ -103,7 +103,7 @@ fn subject_start(tokens: &[Token], verb: usize) -> usize {
         let abbreviation_dot = token.text == "." && start >= 2 && tokens[start - 2].text.contains('.');
         let adverb = token.lower.ends_with("ly");
         let clause_word =
-            token.is_any(SUBJECT_BOUNDARIES) || adverb || token.text.starts_with(|c: char| c.is_ascii_digit());
+            token.is_any(&SUBJECT_BOUNDARIES) || adverb || token.text.starts_with(|c: char| c.is_ascii_digit());
         if !(token.is_word || abbreviation_dot) || clause_word {
             break;
         }

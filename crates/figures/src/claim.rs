@@ -5,13 +5,14 @@ use crate::attribution::{is_quoted, sources, Source};
 use crate::counted::{key, noun_phrase_after, singular};
 use crate::day::{day_mentions, parse_report_date, Moment};
 use crate::event::{event_at, event_before, event_for, Event};
+use crate::incident::clause_around;
 use crate::measure::{measure_at, Amount, MeasureMatch};
 use crate::measured::measured_thing;
 use crate::number::{number_at, qualifier_before, NumberMatch, Value};
 use crate::phase::{phase_at, phase_markers, Phase};
 use crate::place::{place_after, place_end, Place};
 use crate::scope::{scope_of, Scope};
-use crate::token::{lexicon_words, nearest, tokenize, Token};
+use crate::token::{lexicon_list, lexicon_words, nearest, tokenize, Token};
 use crate::trap::is_trap;
 use chorus_core::{Corpus, Document, Sentence};
 use serde::Serialize;
@@ -50,6 +51,10 @@ pub struct Claim {
     pub scope: Option<Scope>,
     /// Where the count is limited to: aboard, on the ground, a named place (`crate::place`).
     pub place: Option<Place>,
+    /// The words of the count's clause around it, as written, without the count's own words:
+    /// where `crate::group` reads which incident it is about (`crate::incident`).
+    #[serde(skip)]
+    pub clause: Vec<String>,
     /// The number sits inside a direct quotation.
     pub quoted: bool,
     /// Who gives the figure, as written: `the Algerian interior ministry said`.
@@ -294,12 +299,16 @@ fn figure_at(
     let is_partitive_total =
         partitive_of(tokens, number_start).is_some_and(|of| of > 0 && number_at(tokens, of - 1).is_some());
     let coordinated = previous.filter(|p| is_coordinated(tokens, p.end, start));
+    let part = previous.filter(|p| is_part_of(tokens, p.end, start));
     let event = match (is_partitive_total, event) {
         (true, _) => None,
         (false, Some(event)) => Some(event),
         // An elliptical count shares the event only when it names its own place: `5,400 injured
         // in Kenya and 70 in Tanzania`.
+        // A part named after `including` went through what the whole did: `killing 247 people,
+        // including 12 Americans`, `268 remain unaccounted for, including 247 students`.
         (false, None) => coordinated
+            .or(part)
             .and_then(|p| p.event)
             .filter(|_| (!elliptical || place_after(tokens, end).is_some()) && !has_own_predicate(tokens, end)),
     };
@@ -366,6 +375,18 @@ fn is_coordinated(tokens: &[Token], from: usize, to: usize) -> bool {
     from < to && tokens[from..to].iter().all(|t| t.text == "," || t.is_any(&["and", "or"]))
 }
 
+/// Words that open the part of a previous count (`lexicon/event_grammar.txt`).
+static PART_OPENERS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon_list(include_str!("../lexicon/event_grammar.txt"), "part_opener"));
+
+/// Whether the count at token `to` is a part of the previous count, which ends at `from`:
+/// punctuation and a part opener right before it (`killing 247 people, including 12 Americans`,
+/// `268 people are missing -- including 247 students`).
+fn is_part_of(tokens: &[Token], from: usize, to: usize) -> bool {
+    let opener = to.checked_sub(1).filter(|&o| o > from && tokens[o].is_any(&PART_OPENERS));
+    opener.is_some_and(|o| !tokens[o - 1].is_word)
+}
+
 /// The `of` just before a number (`of 18`, `of the 18`), if any.
 fn partitive_of(tokens: &[Token], number: usize) -> Option<usize> {
     let before = number.checked_sub(1)?;
@@ -419,6 +440,7 @@ fn build_claim(
         phase: figure.phase,
         scope: scope_of(tokens, figure.start, figure.end),
         place: place_after(tokens, figure.end),
+        clause: clause_around(tokens, figure.start, figure.end),
         quoted: is_quoted(tokens, figure.number_start),
         attribution,
         day: day.map(|d| parts.text[d.range.clone()].to_string()),

@@ -71,6 +71,7 @@ mod tests {
             phase: None,
             scope: None,
             place: None,
+            clause: Vec::new(),
             quoted: false,
             attribution: None,
             day: None,

@@ -16,8 +16,11 @@
 
 use crate::event::{event_at, Event};
 use crate::number::number_at;
-use crate::token::{lexicon_words, Token};
+use crate::token::{lexicon_list, lexicon_pairs, lexicon_words, Token};
 use std::sync::LazyLock;
+
+/// Word lists of this module (`lexicon/counted.txt`).
+const LEXICON_COUNTED: &str = include_str!("../lexicon/counted.txt");
 
 /// The counted noun phrase after a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +39,7 @@ static NOT_IN_PHRASE: LazyLock<Vec<&str>> =
 
 /// Words for people that are the same whatever the noun: plural without a final `s`, or
 /// already singular in form.
-const PLURAL_WITHOUT_S: &[&str] =
-    &["people", "police", "personnel", "staff", "crew", "children", "men", "women", "gunmen", "aircraft", "swiss"];
+static PLURAL_WITHOUT_S: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_COUNTED, "plural_without_s"));
 
 /// The longest phrase taken: a head with up to three modifiers.
 const MAX_WORDS: usize = 4;
@@ -90,13 +92,17 @@ pub fn noun_phrase_after(tokens: &[Token], from: usize, plural: bool) -> Option<
     Some(NounPhrase { end: k, words, event })
 }
 
+/// Words between `of` and a partitive's total or noun: `14 of the 18`, `12 of them Americans`.
+static PARTITIVE_DETERMINERS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon_list(LEXICON_COUNTED, "partitive_determiner"));
+
 /// `14 of the 18 BP employees`, `two of its citizens`: the part counts what follows `of`.
 fn skip_partitive(tokens: &[Token], from: usize) -> usize {
     if !tokens.get(from).is_some_and(|t| t.is("of")) {
         return from;
     }
     let mut k = from + 1;
-    if tokens.get(k).is_some_and(|t| t.is_any(&["the", "its", "their", "his", "her", "our", "these", "those"])) {
+    if tokens.get(k).is_some_and(|t| t.is_any(&PARTITIVE_DETERMINERS)) {
         k += 1;
     }
     match number_at(tokens, k) {
@@ -106,7 +112,8 @@ fn skip_partitive(tokens: &[Token], from: usize) -> usize {
 }
 
 /// Collective nouns that also modify a plural head: `crew members`, `police officers`.
-const COLLECTIVE_MODIFIERS: &[&str] = &["crew", "staff", "police", "personnel"];
+static COLLECTIVE_MODIFIERS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon_list(LEXICON_COUNTED, "collective_modifier"));
 
 /// Whether `word`, plural in form, is the first half of a compound whose plural head follows
 /// (`seven crew members`): the phrase then ends at the head.
@@ -164,31 +171,13 @@ fn class_entry(words: &str) -> Option<&'static str> {
 }
 
 /// Heads that say nothing beyond "people of that origin" once an origin is given.
-const ROLE_NEUTRAL: &[&str] =
-    &["hostage", "person", "national", "citizen", "individual", "worker", "employee", "man", "woman", "foreigner"];
+static ROLE_NEUTRAL: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_COUNTED, "role_neutral"));
 
 /// Modifiers that describe without restricting: `armed militants` are the militants.
-const DESCRIPTIVE: &[&str] = &["armed", "suspected", "alleged", "islamic", "islamist", "jihadist"];
+static DESCRIPTIVE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_COUNTED, "descriptive"));
 
 /// Demonym nouns whose adjective differs from the noun.
-const DEMONYM_NOUNS: &[(&str, &str)] = &[
-    ("briton", "british"),
-    ("brit", "british"),
-    ("englishman", "english"),
-    ("frenchman", "french"),
-    ("frenchwoman", "french"),
-    ("irishman", "irish"),
-    ("scot", "scottish"),
-    ("dutchman", "dutch"),
-    ("swede", "swedish"),
-    ("dane", "danish"),
-    ("finn", "finnish"),
-    ("turk", "turkish"),
-    ("foreigner", "foreign"),
-    ("westerner", "western"),
-    ("expatriate", "foreign"),
-    ("expat", "foreign"),
-];
+static DEMONYM_NOUNS: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| lexicon_pairs(LEXICON_COUNTED, "demonym_noun"));
 
 /// Demonym adjectives (and nouns equal to them) common in news.
 static DEMONYMS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_words(include_str!("../lexicon/demonyms.txt")));

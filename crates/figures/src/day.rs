@@ -6,12 +6,16 @@
 //! week (Monday first): the reports of one story usually span a few days of one week, and a
 //! story running from a Sunday into a Monday is misordered, a known limit.
 
-use crate::token::Token;
+use crate::token::{lexicon_list, Token};
 use chorus_core::{month_named, weekday_named, Date};
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-const LEADING_WORDS: &[&str] = &["on", "by", "since", "until", "early", "late", "last", "this", "from"];
+/// Word lists of this module (`lexicon/days.txt`).
+const LEXICON_DAYS: &str = include_str!("../lexicon/days.txt");
+
+static LEADING_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_DAYS, "leading"));
 
 /// A comparable point in time: a day number (days since 1970-01-01) when the calendar date is
 /// known, and the weekday (0 = Monday) whenever either is known.
@@ -94,7 +98,7 @@ fn mention_at(tokens: &[Token], i: usize) -> Option<DayMention> {
         month_date_at(tokens, i)?
     };
     let start = match i.checked_sub(1).map(|p| &tokens[p]) {
-        Some(previous) if previous.is_any(LEADING_WORDS) => previous.range.start,
+        Some(previous) if previous.is_any(&LEADING_WORDS) => previous.range.start,
         _ => token.range.start,
     };
     Some(DayMention { token: i, range: start..tokens[end - 1].range.end, reference })

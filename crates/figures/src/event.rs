@@ -2,10 +2,13 @@
 //! and the rule that ties an event word to a number in a sentence.
 
 use crate::number::number_at;
-use crate::token::Token;
+use crate::token::{lexicon_list, Token};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::LazyLock;
+
+/// Word lists of this module (`lexicon/event_grammar.txt`).
+const LEXICON_EVENT_GRAMMAR: &str = include_str!("../lexicon/event_grammar.txt");
 
 /// What happened to the things counted; figures group only with figures of the same event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -95,54 +98,19 @@ pub fn event_at(tokens: &[Token], i: usize) -> Option<(Event, usize)> {
 }
 
 /// Words that end the clause a number sits in: past them, an event word belongs to something else.
-const CLAUSE_BREAKS: &[&str] = &[
-    ".",
-    ";",
-    ":",
-    "(",
-    ")",
-    "?",
-    "!",
-    "—",
-    "–",
-    "-",
-    "when",
-    "while",
-    "whereas",
-    "but",
-    "because",
-    "since",
-    "although",
-    "though",
-    "if",
-    "after",
-    "before",
-    "until",
-    "as",
-    "said",
-    "says",
-    "told",
-    "according",
-    "whose",
-    "where",
-    "who",
-    "whom",
-    "which",
-    "that",
-];
+static CLAUSE_BREAKS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_EVENT_GRAMMAR, "clause_break"));
 
 /// Auxiliaries and verbs that open a new verb phrase after `and`: `… were killed and six were injured`.
-const VERB_OPENERS: &[&str] =
-    &["were", "was", "is", "are", "had", "has", "have", "would", "will", "could", "did", "then", "also"];
+static VERB_OPENERS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_EVENT_GRAMMAR, "verb_opener"));
 
-const NEGATIONS: &[&str] = &["not", "never", "no"];
+static NEGATIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_EVENT_GRAMMAR, "negation"));
 
 /// Event words that are nouns of a tally: after a preposition they describe the counted
 /// things (`three countries with the greatest death toll`) rather than say what happened to them.
 /// (`injuries` is not one: `three children with serious injuries` were injured.)
-const TALLY_NOUNS: &[&str] = &["toll", "death", "deaths", "fatalities"];
+static TALLY_NOUNS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_EVENT_GRAMMAR, "tally_noun"));
 
-const PREPOSITIONS: &[&str] = &["with", "of", "for", "from", "among", "by", "in", "on", "at"];
+static PREPOSITIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_EVENT_GRAMMAR, "preposition"));
 
 /// How far an event word may sit from its number, in tokens.
 const RIGHT_REACH: usize = 14;
@@ -184,7 +152,7 @@ pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
     let mut k = np_end;
     while k < tokens.len() && k < np_end + RIGHT_REACH {
         if let Some((event, len)) = event_at(tokens, k) {
-            if after_preposition && tokens[k].is_any(TALLY_NOUNS) {
+            if after_preposition && tokens[k].is_any(&TALLY_NOUNS) {
                 k += len;
                 continue;
             }
@@ -204,7 +172,7 @@ pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
         // phrase, it does not end it.
         let passive_report =
             token.is_any(&["said", "says"]) && k > 0 && tokens[k - 1].is_any(&["is", "are", "was", "were", "been"]);
-        if token.is_any(CLAUSE_BREAKS) && !relative_pronoun && !passive_report {
+        if token.is_any(&CLAUSE_BREAKS) && !relative_pronoun && !passive_report {
             break;
         }
         let after_comma = k > 0 && tokens[k - 1].text == ",";
@@ -212,13 +180,13 @@ pub fn event_after(tokens: &[Token], np_end: usize) -> Option<Event> {
             && (after_comma
                 || tokens
                     .get(k + 1)
-                    .is_some_and(|next| next.is_any(VERB_OPENERS) || event_at(tokens, k + 1).is_some()));
+                    .is_some_and(|next| next.is_any(&VERB_OPENERS) || event_at(tokens, k + 1).is_some()));
         // `766,000 displaced, 310,000 injured`: a count with its own event word keeps it.
         let predicated_count = number_at(tokens, k).is_some_and(|count| event_at(tokens, count.end).is_some());
         if new_clause || predicated_count {
             break;
         }
-        after_preposition |= token.is_any(PREPOSITIONS);
+        after_preposition |= token.is_any(&PREPOSITIONS);
         k += 1;
     }
     present
@@ -233,7 +201,7 @@ pub fn event_before(tokens: &[Token], np_start: usize) -> Option<Event> {
         }
         // `and` too: `nine were killed and 18 were hospitalized`; counts coordinated with the
         // previous one get its event from the caller instead.
-        if tokens[k].text == "," || tokens[k].is_any(CLAUSE_BREAKS) || tokens[k].is_any(&["and", "or"]) {
+        if tokens[k].text == "," || tokens[k].is_any(&CLAUSE_BREAKS) || tokens[k].is_any(&["and", "or"]) {
             return None;
         }
     }
@@ -241,7 +209,7 @@ pub fn event_before(tokens: &[Token], np_start: usize) -> Option<Event> {
 }
 
 fn is_negated(tokens: &[Token], k: usize) -> bool {
-    k.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| t.is_any(NEGATIONS))
+    k.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| t.is_any(&NEGATIONS))
 }
 
 #[cfg(test)]

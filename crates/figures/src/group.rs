@@ -12,6 +12,7 @@ use crate::bound::{side, Side};
 use crate::claim::Claim;
 use crate::confidence::{confidence, SHOWN_CONFIDENCE};
 use crate::event::Event;
+use crate::incident::{Gazetteer, Regions};
 use crate::measure::Amount;
 use crate::number::Value;
 use crate::phase::Phase;
@@ -75,59 +76,94 @@ impl FigureGroup {
     }
 }
 
-/// Counted key, event, phase, scope, place, for a claim without an event its value, and for a
-/// measure the side its hedge bounds it from (`more than 50 percent` is not `50 percent needed`).
+/// Counted key, event, phase, scope, place (aboard, on the ground), for a claim without an
+/// event its value, for a measure the side its hedge bounds it from (`more than 50 percent` is
+/// not `50 percent needed`), and the incident (see [`Incident`]).
 type GroupKey<'a> =
-    (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>, Option<Side>);
+    (&'a str, Option<Event>, Option<Phase>, Option<Scope>, Option<&'a Place>, Option<Value>, Option<Side>, Incident);
+
+/// Which incident a claim is about, when the claims of its quantity name several places.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Incident {
+    /// The claims of the quantity name one place or none: the story's own.
+    Story,
+    /// The places the claim's clause names (several: a total of places).
+    At(Regions),
+    /// The claim's clause names none of them: it cannot be told apart, so it stays alone (the
+    /// claim's index).
+    Unknown(usize),
+}
 
 /// Every group, single-source ones included, in order of each group's first claim.
 ///
-/// A named place (`in Kenya`) keeps a claim apart only when claims of the same counted thing,
-/// event, phase and scope name at least two places: then `5,400 injured in Kenya`, `70 in
-/// Tanzania` and `5,470 injured` are three quantities. A single place named is the story's own.
+/// Places keep claims apart only when claims of the same counted thing, event, phase and scope
+/// name at least two of them (see `crate::incident`): then `5,400 injured in Kenya`, `70 in
+/// Tanzania` and `5,470 injured in both` are three quantities, and a claim naming neither is
+/// a group of its own. A single place named is the story's own.
 pub fn group(claims: &[Claim]) -> Vec<FigureGroup> {
-    let places = named_places(claims);
+    let gazetteer =
+        Gazetteer::of(claims.iter().filter_map(|c| c.place.as_ref()), claims.iter().map(|c| c.clause.as_slice()));
+    let regions: Vec<Regions> = claims
+        .iter()
+        .map(|claim| match &claim.place {
+            Some(place @ Place::Named(_)) => gazetteer.regions(&[place_words(place)]),
+            _ => gazetteer.regions(&claim.clause),
+        })
+        .collect();
+    let mut named: HashMap<GroupKey, Vec<&Regions>> = HashMap::new();
+    for (claim, regions) in claims.iter().zip(&regions).filter(|(_, r)| !r.is_empty()) {
+        let known = named.entry(unplaced_key(claim)).or_default();
+        if !known.contains(&regions) {
+            known.push(regions);
+        }
+    }
     let mut index_of: HashMap<GroupKey, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
+    // The place each group shows, by its first claim.
+    let mut places: HashMap<usize, Place> = HashMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        let Some(key) = place_key(claim, &places) else { continue };
+        let mut key = unplaced_key(claim);
+        if named.get(&key).is_some_and(|places| places.len() >= 2) {
+            key.7 = if regions[i].is_empty() { Incident::Unknown(i) } else { Incident::At(regions[i].clone()) };
+        }
+        let place = match (&key.7, &claim.place) {
+            (Incident::At(_), Some(named @ Place::Named(_))) => Some(named.clone()),
+            (Incident::At(regions), _) => {
+                Some(Place::Named(regions.iter().map(|&r| gazetteer.name(r)).collect::<Vec<_>>().join(" and ")))
+            }
+            _ => key.4.cloned(),
+        };
         let slot = *index_of.entry(key).or_insert_with(|| {
+            places.extend(place.map(|p| (i, p)));
             members.push(Vec::new());
             members.len() - 1
         });
         members[slot].push(i);
     }
     let members = join_conversions(claims, apart_repeated_measures(claims, members));
-    members.into_iter().map(|indices| build_group(claims, indices, &places)).collect()
+    members
+        .into_iter()
+        .map(|indices| {
+            let unnamed = || claims[indices[0]].place.clone().filter(|p| !matches!(p, Place::Named(_)));
+            let place = places.get(&indices[0]).cloned().or_else(unnamed);
+            build_group(claims, indices, place)
+        })
+        .collect()
 }
 
-/// The key of a claim without its named place, and the named places under each such key.
-type NamedPlaces<'a> = HashMap<GroupKey<'a>, Vec<&'a Place>>;
+/// The words of a named place, as one clause word for [`Gazetteer::regions`].
+fn place_words(place: &Place) -> String {
+    match place {
+        Place::Named(name) => name.clone(),
+        _ => String::new(),
+    }
+}
 
-fn unplaced_key(claim: &Claim) -> Option<GroupKey<'_>> {
+fn unplaced_key(claim: &Claim) -> GroupKey<'_> {
     let place = claim.place.as_ref().filter(|p| !matches!(p, Place::Named(_)));
     let value = (claim.event.is_none() && claim.measured.is_none()).then_some(claim.value);
     let side = claim.value.amount().map(|_| side(claim.qualifier.as_deref()));
-    Some((claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value, side))
-}
-
-fn named_places(claims: &[Claim]) -> NamedPlaces<'_> {
-    let mut places: NamedPlaces = HashMap::new();
-    for claim in claims {
-        if let (Some(key), Some(place @ Place::Named(_))) = (unplaced_key(claim), claim.place.as_ref()) {
-            let known = places.entry(key).or_default();
-            if !known.contains(&place) {
-                known.push(place);
-            }
-        }
-    }
-    places
-}
-
-fn place_key<'a>(claim: &'a Claim, places: &NamedPlaces<'a>) -> Option<GroupKey<'a>> {
-    let key = unplaced_key(claim)?;
-    let several = places.get(&key).is_some_and(|named| named.len() >= 2);
-    Some(if several { (key.0, key.1, key.2, key.3, claim.place.as_ref(), key.5, key.6) } else { key })
+    (claim.counted_key.as_str(), claim.event, claim.phase, claim.scope, place, value, side, Incident::Story)
 }
 
 /// A report that gives one measure twice (`up 73 percent` for two crops, `20 percent` for
@@ -201,9 +237,8 @@ fn claims_agree(claims: &[Claim], group: &[usize], amount: Amount) -> bool {
     group.iter().all(|&i| claims[i].value.amount().is_some_and(|a| a.agrees(amount)))
 }
 
-fn build_group(claims: &[Claim], indices: Vec<usize>, places: &NamedPlaces) -> FigureGroup {
+fn build_group(claims: &[Claim], indices: Vec<usize>, place: Option<Place>) -> FigureGroup {
     let first = &claims[indices[0]];
-    let place = place_key(first, places).and_then(|key| key.4.cloned());
     let (verdict, latest) = judge(indices.iter().map(|&i| &claims[i]));
     let confidence = confidence(indices.iter().map(|&i| &claims[i]));
     FigureGroup {

@@ -20,6 +20,7 @@ mod day;
 pub mod eval;
 mod event;
 mod group;
+mod incident;
 mod measure;
 mod measured;
 mod number;

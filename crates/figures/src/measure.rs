@@ -9,9 +9,12 @@
 //! unit compares (`percent` and `percentage points` are different things).
 
 use crate::number::{number_at, Value};
-use crate::token::Token;
+use crate::token::{lexicon_list, Token};
 use serde::{Serialize, Serializer};
 use std::sync::LazyLock;
+
+/// Word lists of this module (`lexicon/measure_words.txt`).
+const LEXICON_MEASURE_WORDS: &str = include_str!("../lexicon/measure_words.txt");
 
 /// How far apart, relative to the larger, two amounts written in different units of one
 /// dimension may be and still be the same figure. Reports round conversions to a round number
@@ -176,7 +179,7 @@ pub struct MeasureMatch {
 
 /// Words after a duration that make it a point in time or an age, not a measure: `two years
 /// ago`, `40 years old`, `four days later`.
-const NOT_A_DURATION: &[&str] = &["ago", "old", "earlier", "later"];
+static NOT_A_DURATION: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_MEASURE_WORDS, "not_a_duration"));
 
 /// The measure whose number starts at token `i`, if a unit stands right before or after it.
 pub fn measure_at(tokens: &[Token], i: usize) -> Option<MeasureMatch> {
@@ -194,7 +197,7 @@ pub fn measure_at(tokens: &[Token], i: usize) -> Option<MeasureMatch> {
     };
     // `four days after the verdict` is a duration; `four days later`, `two years ago`, `40
     // years old` place something in time or give an age.
-    if unit.dimension() == "duration" && tokens.get(end).is_some_and(|t| t.is_any(NOT_A_DURATION)) {
+    if unit.dimension() == "duration" && tokens.get(end).is_some_and(|t| t.is_any(&NOT_A_DURATION)) {
         return None;
     }
     Some(MeasureMatch { start, number_start: i, number_end, end, amount: Amount::new(value, unit)? })

@@ -7,13 +7,16 @@
 //! those are read: a measure after any other noun (`a rise of 20 percent`) may be about many
 //! things of one story, and pairing them would invent disputes.
 
-use crate::token::Token;
+use crate::token::{lexicon_list, Token};
 use std::sync::LazyLock;
+
+/// Word lists of this module (`lexicon/measure_words.txt`).
+const LEXICON_MEASURE_WORDS: &str = include_str!("../lexicon/measure_words.txt");
 
 const LEXICON: &str = include_str!("../lexicon/measured.txt");
 
 /// Words before a noun that say nothing of what is measured.
-const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that", "our", "whose"];
+static DETERMINERS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_MEASURE_WORDS, "determiner"));
 
 struct Things {
     /// Dimension and a noun naming the thing before `of` and the measure.
@@ -63,7 +66,7 @@ pub fn measured_thing(tokens: &[Token], start: usize, end: usize, dimension: &st
     if !tokens[of].is("of") || !THINGS.of.iter().any(|(d, word)| *d == dimension && tokens[noun].is(word)) {
         return None;
     }
-    let modifier = noun.checked_sub(1).map(|m| &tokens[m]).filter(|m| m.is_word && !m.is_any(DETERMINERS));
+    let modifier = noun.checked_sub(1).map(|m| &tokens[m]).filter(|m| m.is_word && !m.is_any(&DETERMINERS));
     Some(match modifier {
         Some(modifier) => format!("{} {}", modifier.lower, tokens[noun].lower),
         None => tokens[noun].lower.clone(),

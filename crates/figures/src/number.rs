@@ -6,8 +6,12 @@
 //! a count by accident (that decision belongs to the trap rules).
 
 use crate::measure::Amount;
-use crate::token::Token;
+use crate::token::{lexicon_phrases, Token};
 use serde::Serialize;
+use std::sync::LazyLock;
+
+/// Word lists of this module (`lexicon/hedges.txt`).
+const LEXICON_HEDGES: &str = include_str!("../lexicon/hedges.txt");
 
 /// How many, as far as the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -48,29 +52,7 @@ pub struct NumberMatch {
     pub end: usize,
 }
 
-const HEDGES: &[&[&str]] = &[
-    &["at", "least"],
-    &["at", "most"],
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["as", "many", "as"],
-    &["as", "high", "as"],
-    &["as", "much", "as"],
-    &["up", "to"],
-    &["close", "to"],
-    &["upwards", "of"],
-    &["an", "estimated"],
-    &["about"],
-    &["around"],
-    &["some"],
-    &["nearly"],
-    &["almost"],
-    &["approximately"],
-    &["roughly"],
-    &["over"],
-    &["only"],
-];
+static HEDGES: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| lexicon_phrases(LEXICON_HEDGES, "hedge"));
 
 /// The hedge that ends just before token `number` (`at least`, `about`, `some`, …), as the
 /// index of its first token.

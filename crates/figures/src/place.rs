@@ -8,8 +8,10 @@
 //! places named beside a count are the story's own (`killed in Paris`), and keeping those apart
 //! would only miss disputes.
 
+use crate::number::number_at;
 use crate::token::Token;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// The place a count is limited to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -40,6 +42,11 @@ fn is_in(kind: &str, token: &Token) -> bool {
     words(kind).any(|w| w == bare)
 }
 
+/// Whether the lowercase word never names a place (`the`, `Thursday`, `January`).
+pub fn is_never_a_place(word: &str) -> bool {
+    words("not_a_place").any(|w| w == word)
+}
+
 /// How many tokens after a count's phrase its place may start (`four people killed on the
 /// ground`: the place follows the verb).
 const REACH: usize = 4;
@@ -47,14 +54,13 @@ const REACH: usize = 4;
 const NAME_WORDS: usize = 3;
 
 /// Tokens that end the stretch a place is read in: another clause or another count.
-const BREAKS: &[&str] =
-    &[".", ",", ";", ":", "(", ")", "and", "but", "while", "including", "when", "as", "who", "which", "that", "after"];
+static BREAKS: LazyLock<Vec<&str>> = LazyLock::new(|| words("break").collect());
 
 /// The place of the count whose phrase ends before token `end`.
 pub fn place_after(tokens: &[Token], end: usize) -> Option<Place> {
     let limit = tokens.len().min(end + REACH);
     let mut k = end;
-    while k < limit && !tokens[k].is_any(BREAKS) {
+    while k < limit && !tokens[k].is_any(&BREAKS) {
         if let Some(place) = place_at(tokens, k) {
             return Some(place);
         }
@@ -104,7 +110,20 @@ fn place_at(tokens: &[Token], k: usize) -> Option<Place> {
             .collect();
         let first = tokens.get(k + 1)?;
         if first.is_capitalised() && !is_in("not_a_place", first) && !name.is_empty() {
-            return Some(Place::Named(name.join(" ")));
+            // `in Chechnya and its neighboring republic of Dagestan`: a total of places, not
+            // the first place's count.
+            let and = k + 1 + name.len();
+            // Not `in Kenya and 70 in Tanzania`: another count has its own place.
+            let joined = tokens.get(and).is_some_and(|t| t.is("and"));
+            let others = (and + 1..tokens.len().min(and + 2 + REACH))
+                .take_while(|&o| joined && tokens[o].is_word && number_at(tokens, o).is_none());
+            let mut name = name.join(" ");
+            if let Some(o) =
+                others.into_iter().find(|&o| tokens[o].is_capitalised() && !is_in("not_a_place", &tokens[o]))
+            {
+                name = format!("{name} and {}", tokens[o].lower);
+            }
+            return Some(Place::Named(name));
         }
     }
     None
@@ -140,6 +159,9 @@ mod tests {
     fn named_places_but_not_days_or_other_clauses() {
         assert_eq!(place("5,400 injured in Kenya and 70 in Tanzania", "injured"), Some(Place::Named("kenya".into())));
         assert_eq!(place("11 killed in Dar es Salaam", "killed"), Some(Place::Named("dar es salaam".into())));
+        let both = place("detained 200 people in Chechnya and its neighboring republic of Dagestan", "people");
+        assert_eq!(both, Some(Place::Named("chechnya and dagestan".into())));
+        assert_eq!(place("killed 12 in Paris and wounded 40", "12"), Some(Place::Named("paris".into())));
         assert_eq!(place("113 people killed in the Concorde crash", "people"), None);
         assert_eq!(place("12 people killed in Sunday's attack", "people"), None);
         assert_eq!(place("12 people killed, and then in Paris", "people"), None);

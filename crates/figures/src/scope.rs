@@ -12,10 +12,13 @@
 //! country at war) look the same, and most places named beside a count are the event's own.
 
 use crate::number::{number_at, Value};
-use crate::token::{lexicon_words, Token};
+use crate::token::{lexicon_list, lexicon_words, Token};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::LazyLock;
+
+/// Word lists of this module (`lexicon/scope.txt`).
+const LEXICON_SCOPE: &str = include_str!("../lexicon/scope.txt");
 
 /// What a count is limited to besides its noun, event and phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -49,10 +52,9 @@ const RIGHT_REACH: usize = 12;
 const LEFT_REACH: usize = 6;
 
 /// Tokens that end the stretch of a sentence a count's scope is read in.
-const STRETCH_BREAKS: &[&str] =
-    &[".", ",", ";", ":", "(", ")", "?", "!", "—", "–", "and", "but", "while", "whereas", "said", "says", "according"];
+static STRETCH_BREAKS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_SCOPE, "stretch_break"));
 
-const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
+static TIME_UNITS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon_list(LEXICON_SCOPE, "time_unit"));
 
 /// Words that set an incident apart from the one the story is about.
 static OTHER_INCIDENT: LazyLock<Vec<&str>> =
@@ -75,12 +77,12 @@ pub fn scope_of(tokens: &[Token], start: usize, end: usize) -> Option<Scope> {
 
 fn stretch_end(tokens: &[Token], from: usize) -> usize {
     let limit = tokens.len().min(from + RIGHT_REACH);
-    (from..limit).find(|&k| tokens[k].is_any(STRETCH_BREAKS)).unwrap_or(limit)
+    (from..limit).find(|&k| tokens[k].is_any(&STRETCH_BREAKS)).unwrap_or(limit)
 }
 
 fn stretch_start(tokens: &[Token], to: usize) -> usize {
     let limit = to.saturating_sub(LEFT_REACH);
-    (limit..to).rev().find(|&k| tokens[k].is_any(STRETCH_BREAKS)).map_or(limit, |k| k + 1)
+    (limit..to).rev().find(|&k| tokens[k].is_any(&STRETCH_BREAKS)).map_or(limit, |k| k + 1)
 }
 
 /// The scope marker starting at token `k` of `stretch` (the tokens it may read).
@@ -95,10 +97,10 @@ fn marker_at(stretch: &[Token], k: usize) -> Option<Scope> {
         return Some(Scope::Period);
     }
     // `in recent weeks`, `over the past three months`
-    let recent = is(k + 1, "recent") && is_any(k + 2, TIME_UNITS);
+    let recent = is(k + 1, "recent") && is_any(k + 2, &TIME_UNITS);
     let past = is(k + 1, "the")
         && is_any(k + 2, &["past", "last"])
-        && (is_any(k + 3, TIME_UNITS) || is_any(k + 4, TIME_UNITS));
+        && (is_any(k + 3, &TIME_UNITS) || is_any(k + 4, &TIME_UNITS));
     if token.is_any(&["over", "in", "during"]) && (recent || past) {
         return Some(Scope::Period);
     }
@@ -110,7 +112,7 @@ fn marker_at(stretch: &[Token], k: usize) -> Option<Scope> {
     }
     // `two years ago`, `in 1939`: a count dated to another time is another incident's (a
     // report names its own incident's day, not its year).
-    let ago = token.is("ago") && k > 0 && stretch[k - 1].is_any(TIME_UNITS);
+    let ago = token.is("ago") && k > 0 && stretch[k - 1].is_any(&TIME_UNITS);
     if ago || (token.is_any(&["in", "during"]) && stretch.get(k + 1).is_some_and(is_year)) {
         return Some(Scope::OtherEvents);
     }

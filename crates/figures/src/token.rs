@@ -95,6 +95,27 @@ pub fn lexicon_words(text: &'static str) -> Vec<&'static str> {
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect()
 }
 
+/// The lines of a lexicon file that hold list `kind` (`kind: …`), without the prefix.
+fn lexicon_lines<'a>(text: &'static str, kind: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    text.lines().filter(|l| !l.starts_with('#')).filter_map(move |l| l.strip_prefix(kind)?.strip_prefix(':'))
+}
+
+/// List `kind` of a lexicon file whose lines read `kind: word word …`.
+pub fn lexicon_list(text: &'static str, kind: &str) -> Vec<&'static str> {
+    lexicon_lines(text, kind).flat_map(str::split_whitespace).collect()
+}
+
+/// The phrases of list `kind`, separated by commas: `hedge: at least, more than, about`.
+pub fn lexicon_phrases(text: &'static str, kind: &str) -> Vec<Vec<&'static str>> {
+    let phrases = lexicon_lines(text, kind).flat_map(|l| l.split(','));
+    phrases.map(|p| p.split_whitespace().collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect()
+}
+
+/// The pairs of list `kind`, written `a=b`: `demonym_noun: briton=british scot=scottish`.
+pub fn lexicon_pairs(text: &'static str, kind: &str) -> Vec<(&'static str, &'static str)> {
+    lexicon_list(text, kind).into_iter().filter_map(|pair| pair.split_once('=')).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +144,15 @@ mod tests {
         let five = tokens.iter().find(|t| t.is_word).map(|t| &text[t.range.clone()]);
         assert_eq!(five, Some("Five"));
         assert_eq!(tokens[0].text, "“");
+    }
+
+    #[test]
+    fn lexicon_lists_phrases_and_pairs() {
+        let text = "# a comment: no list\nhedge: at least, about\nword: a b\nword: c\npair: scot=scottish\n";
+        assert_eq!(lexicon_list(text, "word"), ["a", "b", "c"]);
+        assert_eq!(lexicon_phrases(text, "hedge"), [vec!["at", "least"], vec!["about"]]);
+        assert_eq!(lexicon_pairs(text, "pair"), [("scot", "scottish")]);
+        assert!(lexicon_list(text, "missing").is_empty());
     }
 
     #[test]

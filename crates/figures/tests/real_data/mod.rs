@@ -1,8 +1,9 @@
 //! The evaluation on real clusters: finds the shared data, runs the CLI's pipeline (ingest
 //! cleaning, segment's sentence splitter, then figures) on every cluster that has a label in
 //! one labelled set (`tests/labels/real/`, the tuning set, `tests/labels/heldout/`,
-//! `tests/labels/fresh/`, `tests/labels/fresh2/` or `tests/labels/dev2026/`; never
-//! `heldout2026/`), and scores it: the disputed groups, and for labels of every figure group
+//! `tests/labels/fresh/`, `tests/labels/fresh2/`, `tests/labels/dev2026/` or
+//! `tests/labels/heldout2026/`, spent after its one run and now a second development set), and
+//! scores it: the disputed groups, and for labels of every figure group
 //! the issue 13 measures. Shared by `tests/real_labels.rs` and
 //! `examples/evaluate.rs`.
 // The test and the example each use a different part of this module.
@@ -24,6 +25,7 @@ pub const REAL_SETS: &[(&str, &[&str])] = &[
     ("fresh", &["multi_news/train.jsonl.gz"]),
     ("fresh2", &["multi_news/train.jsonl.gz"]),
     ("dev2026", &["multi_news/train.jsonl.gz", "duc2006/test.jsonl"]),
+    ("heldout2026", &["multi_news/train.jsonl.gz", "duc2006/test.jsonl"]),
 ];
 
 pub fn labels_dir(set: &str) -> PathBuf {
