@@ -96,7 +96,7 @@ impl Method for Consensus {
     }
 
     fn description(&self) -> &'static str {
-        "facts several reports share (bigram coverage by report share) plus learned sentence value and lead bonus"
+        "facts several reports share (bigram coverage by report share), the cluster's words (coverage by probability), learned sentence value and lead bonus"
     }
 
     fn reference(&self) -> &'static str {
