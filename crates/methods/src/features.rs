@@ -98,7 +98,8 @@ pub(crate) fn feature_rows<'c>(corpus: &'c Corpus, vectors: &'c Vectors) -> impl
     })
 }
 
-fn document_frequency(corpus: &Corpus, term: TermId) -> u32 {
+/// How many reports use `term` (1 for a term the corpus has no count of).
+pub(crate) fn document_frequency(corpus: &Corpus, term: TermId) -> u32 {
     corpus.document_frequency.get(term as usize).copied().unwrap_or(1)
 }
 
