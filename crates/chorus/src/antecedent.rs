@@ -79,6 +79,12 @@ pub(crate) fn leans_back(printed: &str) -> bool {
 /// Words that say the writer of a report is speaking.
 const FIRST_PERSON: [&str; 4] = ["i", "we", "my", "our"];
 
+/// Whether a sentence could be left out or renamed, whatever stands before it in the brief:
+/// only a sentence with a leaning subject can (see [`reading`]).
+pub(crate) fn may_lean(printed: &str) -> bool {
+    subject(printed).is_some()
+}
+
 /// The subject of a printed sentence, when it leans back: a personal pronoun or a definite
 /// description of `data/leaning_openings.txt` as its first word, or after a connective of that
 /// list (`But he`); or words with no speaker.

@@ -1,5 +1,6 @@
 //! The third stage: a method chooses sentences of a prepared cluster under a budget.
 
+use crate::antecedent::may_lean;
 use crate::prepared::{micros, Prepared};
 use crate::Error;
 use chorus_core::{Budget, Limit};
@@ -13,7 +14,8 @@ pub struct Selection {
     pub sentences: Vec<usize>,
     /// The method's next picks, past the budget, in the order it would add them: what fills the
     /// room of a chosen sentence the brief leaves out (one leaning on what the brief does not
-    /// say: see [`Brief::assemble`](crate::Brief::assemble)).
+    /// say: see [`Brief::assemble`](crate::Brief::assemble)). Empty when no chosen sentence
+    /// can be left out.
     pub reserve: Vec<usize>,
     /// The method's name.
     pub method: String,
@@ -37,12 +39,14 @@ pub fn select(prepared: &Prepared, method: &dyn Method, budget: Budget) -> Resul
     }
     let clock = Instant::now();
     let sentences = prepared.focus.select(method, prepared.choices(), &budget);
-    let reserve = prepared
-        .focus
-        .select(method, prepared.choices(), &larger(&budget))
-        .into_iter()
-        .filter(|i| !sentences.contains(i))
-        .collect();
+    // The method runs again only when a chosen sentence may be left out: most briefs have none.
+    let may_leave_room = sentences.iter().any(|&i| may_lean(&prepared.choices().sentences[i].text));
+    let reserve = if may_leave_room {
+        let larger = prepared.focus.select(method, prepared.choices(), &larger(&budget));
+        larger.into_iter().filter(|i| !sentences.contains(i)).collect()
+    } else {
+        Vec::new()
+    };
     Ok(Selection { sentences, reserve, method: method.name().to_owned(), budget, select_us: micros(clock) })
 }
 
