@@ -30,8 +30,10 @@ def test_brief_json_and_markdown_equal_the_command(run_cli):
 
 def test_sentences_cite_spans_of_the_reports():
     cluster = chorus.read(EXAMPLE)
-    brief = chorus.summarize(cluster, words=120)
-    assert 0 < brief.words <= 120
+    # At 150 words the brief holds the statement two reports quote (at 120, since word coverage,
+    # it holds none that another report repeats).
+    brief = chorus.summarize(cluster, words=150)
+    assert 0 < brief.words <= 150
     assert brief.summary == " ".join(s.text for s in brief.sentences)
     texts = {d["id"]: d["text"].encode() for d in cluster.documents}
     assert len(cluster) == len(texts) == 4
