@@ -13,6 +13,7 @@ pub(crate) struct Lexicon {
     pub months: HashSet<&'static str>,
     pub attribution: HashSet<&'static str>,
     pub agencies: HashSet<&'static str>,
+    pub page_labels: HashSet<&'static str>,
     pub dangling: HashSet<&'static str>,
 }
 
@@ -34,6 +35,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             months: set("months"),
             attribution: set("attribution"),
             agencies: set("agencies"),
+            page_labels: set("page labels"),
             dangling: set("dangling"),
         }
     })
@@ -58,9 +60,17 @@ mod tests {
     #[test]
     fn every_list_is_there_and_lowercase() {
         let l = lexicon();
-        for list in
-            [&l.days, &l.day_parts, &l.kept_after, &l.kept_before, &l.months, &l.attribution, &l.agencies, &l.dangling]
-        {
+        for list in [
+            &l.days,
+            &l.day_parts,
+            &l.kept_after,
+            &l.kept_before,
+            &l.months,
+            &l.attribution,
+            &l.agencies,
+            &l.page_labels,
+            &l.dangling,
+        ] {
             assert!(!list.is_empty());
             assert!(list.iter().all(|w| w.to_lowercase() == *w), "{list:?}");
         }

@@ -9,7 +9,18 @@ use std::ops::Range;
 pub(crate) type Rule = fn(&str, &[Token]) -> Vec<Range<usize>>;
 
 /// The rules, in the order they are tried.
-pub(crate) const RULES: [Rule; 5] = [dateline, parentheticals, times, attribution, ages];
+pub(crate) const RULES: [Rule; 6] = [page_label, dateline, parentheticals, times, attribution, ages];
+
+/// `Advertisement the vermont senator pointed to…`: a scraped page's label glued to the front of
+/// the sentence after it, not part of the report.
+fn page_label(_: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    match tokens {
+        [label, _, _, ..] if label.word && lexicon().page_labels.contains(label.lower.as_str()) => {
+            std::iter::once(0..label.range.end).collect()
+        }
+        _ => vec![],
+    }
+}
 
 /// `PINE RIDGE, S.D. (AP) --`, `WASHINGTON —` or `( reuters ) -` before the sentence proper: where
 /// the report was filed, not what happened.

@@ -118,6 +118,10 @@ fn datelines_parentheticals_and_ages_go() {
         Some("Philippine leader rodrigo duterte told u.s. president barack obama to go to hell."),
     );
     check(
+        "Advertisement the vermont senator pointed to his congressional record on trade.",
+        Some("The vermont senator pointed to his congressional record on trade."),
+    );
+    check(
         "WASHINGTON — The Senate passed the bill by a vote of 68 to 32.",
         Some("The Senate passed the bill by a vote of 68 to 32."),
     );
